@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Makes sure the system programs the tests need are present; run by `npm test` before anything else.
+# Quiet when everything is there. As root with apt-get, installs what is missing from Debian's
+# packages; otherwise exits non-zero and names exactly what to install.
+set -euo pipefail
+
+missing_packages=()
+missing_reasons=()
+
+# Chromium for the end-to-end tests: Debian's, or the one Playwright downloaded (where it could).
+chromium_present() {
+  if [ -x /usr/bin/chromium ] && /usr/bin/chromium --version >/dev/null 2>&1; then
+    return 0
+  fi
+  local own
+  own=$(node -e "try { process.stdout.write(require('playwright-core').chromium.executablePath()) } catch {}" 2>/dev/null || true)
+  [ -n "$own" ] && [ -x "$own" ]
+}
+
+chromium_present || { missing_packages+=(chromium); missing_reasons+=("Chromium, for the end-to-end tests"); }
+
+[ ${#missing_packages[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-system-deps: installing ${missing_packages[*]} from Debian's packages…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing_packages[@]}" >/dev/null
+  chromium_present || { echo "ensure-system-deps: chromium was installed but does not start" >&2; exit 1; }
+  echo "ensure-system-deps: done."
+  exit 0
+fi
+
+{
+  echo "ensure-system-deps: missing system programs:"
+  for reason in "${missing_reasons[@]}"; do echo "  - $reason"; done
+  echo "Install them with:  sudo apt-get install ${missing_packages[*]}"
+  echo "(or, where downloads work, \`npx playwright install chromium\` for the browser)"
+} >&2
+exit 1

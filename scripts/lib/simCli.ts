@@ -1,0 +1,79 @@
+import { runScenario } from '../../src/engine/index.ts';
+import { getScenario, scenarios, DEFAULT_SEED } from '../../src/content/scenarios/index.ts';
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const USAGE = `usage:
+  npm run sim -- scenarios
+      list the scenario ids, one per line
+  npm run sim -- trace --scenario <id> [--seed <0..4294967295>] [--record frames|metrics]
+      run a scenario and print its trace as JSON (frames and totals)
+
+Use \`npm run -s sim -- …\` to keep npm's own header lines out of the output when piping it.`;
+
+class UsageError extends Error {}
+
+/** Runs the CLI with the arguments after `sim`; returns the exit code (0 ok, 2 bad arguments). */
+export function runSimCli(argv: readonly string[], io: Io): number {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'scenarios':
+        parseFlags(rest, []);
+        io.out(scenarios.map((s) => s.id).join('\n'));
+        return 0;
+      case 'trace': {
+        const flags = parseFlags(rest, ['scenario', 'seed', 'record']);
+        io.out(JSON.stringify(traceFor(flags)));
+        return 0;
+      }
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`sim: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+}
+
+function traceFor(flags: Map<string, string>) {
+  const id = flags.get('scenario');
+  if (id === undefined) throw new UsageError('--scenario <id> is required');
+  const scenario = getScenario(id);
+  if (scenario === undefined) {
+    throw new UsageError(`--scenario: no scenario "${id}"; known: ${scenarios.map((s) => s.id).join(', ')}`);
+  }
+  const seedText = flags.get('seed') ?? String(DEFAULT_SEED);
+  const seed = Number(seedText);
+  if (!/^\d+$/.test(seedText) || seed > 0xffffffff) {
+    throw new UsageError(`--seed: "${seedText}" is not a whole number from 0 to 4294967295`);
+  }
+  const record = flags.get('record') ?? 'frames';
+  if (record !== 'frames' && record !== 'metrics') {
+    throw new UsageError(`--record: "${record}" is neither frames nor metrics`);
+  }
+  return runScenario(scenario, { seed, record });
+}
+
+/** `--name value` and `--name=value` pairs; anything else is a usage error naming the culprit. */
+function parseFlags(args: readonly string[], known: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (match === null) throw new UsageError(`unexpected argument "${arg}"`);
+    const name = match[1] as string;
+    if (!known.includes(name)) throw new UsageError(`unknown flag --${name}`);
+    const value = match[2] ?? args[++i];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  return flags;
+}

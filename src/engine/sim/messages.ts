@@ -1,0 +1,53 @@
+import type { Reply } from '../redis/reply.ts';
+
+/** What travels between actors. Each kind matches a `MessageKind` in the trace. */
+export type Payload =
+  | { kind: 'read request'; requestId: number; key: string }
+  | { kind: 'write request'; requestId: number; key: string; value: string }
+  | {
+      kind: 'response';
+      requestId: number;
+      op: 'read' | 'write';
+      key: string;
+      value: string | null;
+      version: number | null;
+      source: 'cache' | 'database';
+    }
+  | {
+      kind: 'cache command';
+      requestId: number;
+      argv: string[];
+      /** Simulation metadata: which database version the value being SET came from. */
+      version?: number;
+    }
+  | { kind: 'cache reply'; requestId: number; command: string; reply: Reply; version: number | null }
+  | { kind: 'db query'; requestId: number; query: 'select'; key: string }
+  | { kind: 'db query'; requestId: number; query: 'update'; key: string; value: string }
+  | {
+      kind: 'db result';
+      requestId: number;
+      query: 'select' | 'update';
+      key: string;
+      row: { value: string; version: number } | null;
+    };
+
+export interface Message {
+  id: number;
+  from: string;
+  to: string;
+  sendTime: number;
+  recvTime: number;
+  payload: Payload;
+}
+
+/** Events the engine sends into actors. */
+export type DeliveryEvent = { type: 'message'; message: Message };
+
+/** Events actors emit for the engine: messages to send, and what to say about this step. */
+export type SendRequest = { type: 'send'; to: string; payload: Payload };
+export type StepNote = {
+  type: 'note';
+  key: string;
+  params: Record<string, string | number>;
+  code?: string;
+};

@@ -1,0 +1,150 @@
+import { createActor, type Actor, type AnyActorLogic, type InputFrom } from 'xstate';
+import { appNodeMachine } from '../machines/appNodeMachine.ts';
+import { cacheMachine } from '../machines/cacheMachine.ts';
+import { clientMachine } from '../machines/clientMachine.ts';
+import { databaseMachine } from '../machines/databaseMachine.ts';
+import { Keyspace } from '../redis/keyspace.ts';
+import { EventQueue, type QueueEntry } from './eventQueue.ts';
+import type { IssuedOperation } from '../machines/clientMachine.ts';
+import type { Message, SendRequest, StepNote } from './messages.ts';
+import { Network } from './network.ts';
+import { createRandom } from './random.ts';
+import { RowStore } from './rowStore.ts';
+import { CACHE_ID, DATABASE_ID, type Scenario } from './scenario.ts';
+import type { ActorInfo, EdgeInfo } from './trace.ts';
+
+export type Entry = QueueEntry &
+  (
+    | { kind: 'deliver'; message: Message }
+    | { kind: 'timer'; actor: string; fire: () => void }
+    | { kind: 'issue'; client: string; operation: IssuedOperation }
+  );
+
+export type ClientActor = Actor<typeof clientMachine>;
+export type AppNodeActor = Actor<typeof appNodeMachine>;
+export type CacheActor = Actor<typeof cacheMachine>;
+export type DatabaseActor = Actor<typeof databaseMachine>;
+export type AnyWorldActor = ClientActor | AppNodeActor | CacheActor | DatabaseActor;
+
+/**
+ * Everything one run is made of: the timeline, the network, the stores and the actors. The actors
+ * run on this world's clock, so XState's delayed events land on the same queue as messages.
+ */
+export class World {
+  now = 0;
+  readonly queue = new EventQueue<Entry>();
+  readonly keyspace = new Keyspace(() => this.now);
+  readonly rows: RowStore;
+  readonly network: Network;
+  readonly inFlight = new Map<number, Entry & { kind: 'deliver' }>();
+  readonly clients = new Map<string, ClientActor>();
+  readonly appNodes = new Map<string, AppNodeActor>();
+  readonly cache: CacheActor;
+  readonly database: DatabaseActor;
+  readonly actorInfo: ActorInfo[];
+  readonly edges: EdgeInfo[];
+
+  /** What the actors said during the current step, read and reset by the run loop. */
+  note: StepNote | null = null;
+  sentThisStep: Message[] = [];
+  private nextMessageId = 1;
+
+  constructor(scenario: Scenario, seed: number, narrate: boolean) {
+    const random = createRandom(seed);
+    this.network = new Network(random, scenario.network.defaultLatency, scenario.network.links);
+    this.rows = new RowStore(scenario.database.rows);
+    for (const entry of scenario.cache.entries) {
+      const ttlMs = entry.ttlSeconds === null ? null : entry.ttlSeconds * 1000;
+      this.keyspace.set(entry.key, entry.value, { ttlMs, version: entry.version });
+    }
+
+    for (const spec of scenario.clients) {
+      this.clients.set(
+        spec.id,
+        this.wire(spec.id, clientMachine, { id: spec.id, narrate, appNode: spec.appNode }),
+      );
+    }
+    for (const spec of scenario.appNodes) {
+      const input = {
+        id: spec.id,
+        narrate,
+        cache: CACHE_ID,
+        database: DATABASE_ID,
+        strategy: scenario.strategy,
+      };
+      this.appNodes.set(spec.id, this.wire(spec.id, appNodeMachine, input));
+    }
+    this.cache = this.wire(CACHE_ID, cacheMachine, { id: CACHE_ID, narrate, keyspace: this.keyspace });
+    this.database = this.wire(DATABASE_ID, databaseMachine, {
+      id: DATABASE_ID,
+      narrate,
+      rows: this.rows,
+      readLatencyMs: scenario.database.readLatencyMs,
+      writeLatencyMs: scenario.database.writeLatencyMs,
+    });
+
+    this.actorInfo = [
+      ...scenario.clients.map((c) => ({ id: c.id, kind: 'client' as const, label: c.label })),
+      ...scenario.appNodes.map((a) => ({ id: a.id, kind: 'appNode' as const, label: a.label })),
+      { id: CACHE_ID, kind: 'cache', label: 'Redis cache' },
+      { id: DATABASE_ID, kind: 'database', label: 'Database' },
+    ];
+    this.edges = [
+      ...scenario.clients.map((c) => ({ a: c.id, b: c.appNode })),
+      ...scenario.appNodes.flatMap((a) => [
+        { a: a.id, b: CACHE_ID },
+        { a: a.id, b: DATABASE_ID },
+      ]),
+    ];
+  }
+
+  actor(id: string): AnyWorldActor {
+    const actor =
+      this.clients.get(id) ??
+      this.appNodes.get(id) ??
+      (id === CACHE_ID ? this.cache : id === DATABASE_ID ? this.database : undefined);
+    if (actor === undefined) throw new Error(`no actor "${id}" in this scenario`);
+    return actor;
+  }
+
+  client(id: string): ClientActor {
+    const client = this.clients.get(id);
+    if (client === undefined) throw new Error(`no client "${id}" in this scenario`);
+    return client;
+  }
+
+  allActors(): [string, AnyWorldActor][] {
+    return [...this.clients, ...this.appNodes, [CACHE_ID, this.cache], [DATABASE_ID, this.database]];
+  }
+
+  stop(): void {
+    for (const [, actor] of this.allActors()) actor.stop();
+  }
+
+  private wire<T extends AnyActorLogic>(id: string, logic: T, input: InputFrom<T>): Actor<T> {
+    const clock = {
+      setTimeout: (fire: () => void, ms: number) =>
+        this.queue.push({ time: this.now + ms, kind: 'timer', actor: id, fire }),
+      clearTimeout: (entry: Entry) => {
+        entry.cancelled = true;
+      },
+    };
+    const actor: Actor<AnyActorLogic> = createActor(logic as AnyActorLogic, { input, clock });
+    actor.on('send', (request) => this.send(id, request as SendRequest));
+    // The first thing said in a step is its headline (a client that takes a reply and sends its
+    // next request is described by the reply).
+    actor.on('note', (note) => {
+      this.note ??= note as StepNote;
+    });
+    actor.start();
+    return actor as Actor<T>;
+  }
+
+  private send(from: string, { to, payload }: SendRequest): void {
+    const recvTime = this.network.arrivalTime(from, to, this.now);
+    const message: Message = { id: this.nextMessageId++, from, to, sendTime: this.now, recvTime, payload };
+    const entry = this.queue.push({ time: recvTime, kind: 'deliver', message });
+    this.inFlight.set(message.id, entry as Entry & { kind: 'deliver' });
+    this.sentThisStep.push(message);
+  }
+}

@@ -1,0 +1,301 @@
+import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { appNodeMachine } from '../../../src/engine/machines/appNodeMachine.ts';
+import { cacheMachine } from '../../../src/engine/machines/cacheMachine.ts';
+import { clientMachine } from '../../../src/engine/machines/clientMachine.ts';
+import { databaseMachine } from '../../../src/engine/machines/databaseMachine.ts';
+import { Keyspace } from '../../../src/engine/redis/keyspace.ts';
+import type { Message, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import { RowStore } from '../../../src/engine/sim/rowStore.ts';
+
+// Each machine alone, driven by hand: we send it events and assert the state path it takes and
+// what it emits (messages to send, notes), the way tldraw tests its tools.
+
+function record(actor: AnyActorRef) {
+  const sent: SendRequest[] = [];
+  const notes: StepNote[] = [];
+  actor.on('send', (e) => sent.push(e as SendRequest));
+  actor.on('note', (e) => notes.push(e as StepNote));
+  return { sent, notes };
+}
+
+let nextId = 1;
+const message = (from: string, to: string, payload: Payload): { type: 'message'; message: Message } => ({
+  type: 'message',
+  message: { id: nextId++, from, to, sendTime: 0, recvTime: 0, payload },
+});
+
+describe('clientMachine', () => {
+  it('goes idle → waiting → idle, and queues an operation issued while waiting', () => {
+    const client = createActor(clientMachine, { input: { id: 'browser', appNode: 'app', narrate: true } });
+    const { sent, notes } = record(client);
+    client.start();
+    expect(client.getSnapshot().value).toBe('idle');
+
+    client.send({ type: 'issue', operation: { requestId: 1, op: 'read', key: 'k' } });
+    expect(client.getSnapshot().value).toBe('waiting');
+    client.send({ type: 'issue', operation: { requestId: 2, op: 'write', key: 'k', value: 'v' } });
+    expect(client.getSnapshot().context.queued).toHaveLength(1);
+    expect(sent.map((s) => s.payload.kind)).toEqual(['read request']);
+
+    const reply: Payload = {
+      kind: 'response',
+      requestId: 1,
+      op: 'read',
+      key: 'k',
+      value: 'x',
+      version: 1,
+      source: 'cache',
+    };
+    client.send(message('app', 'browser', reply));
+    expect(client.getSnapshot().value).toBe('waiting');
+    expect(sent.map((s) => s.payload.kind)).toEqual(['read request', 'write request']);
+
+    const ack: Payload = {
+      kind: 'response',
+      requestId: 2,
+      op: 'write',
+      key: 'k',
+      value: 'v',
+      version: 2,
+      source: 'database',
+    };
+    client.send(message('app', 'browser', ack));
+    expect(client.getSnapshot().value).toBe('idle');
+    expect(notes.map((n) => n.key)).toEqual([
+      'client.read.send',
+      'client.queue',
+      'client.read.done',
+      'client.write.send',
+      'client.write.done',
+    ]);
+  });
+
+  it('says nothing when narration is off, but still sends', () => {
+    const client = createActor(clientMachine, { input: { id: 'browser', appNode: 'app', narrate: false } });
+    const { sent, notes } = record(client);
+    client.start();
+    client.send({ type: 'issue', operation: { requestId: 1, op: 'read', key: 'k' } });
+    expect(sent).toHaveLength(1);
+    expect(notes).toEqual([]);
+  });
+});
+
+describe('databaseMachine', () => {
+  it('is busy while a query runs and answers after its latency, on the given clock', () => {
+    const clock = new SimulatedClock();
+    const rows = new RowStore([{ key: 'k', value: 'old', version: 1 }]);
+    const db = createActor(databaseMachine, {
+      input: { id: 'db', narrate: true, rows, readLatencyMs: 8, writeLatencyMs: 20 },
+      clock,
+    });
+    const { sent } = record(db);
+    db.start();
+    db.send(
+      message('app', 'db', { kind: 'db query', requestId: 1, query: 'update', key: 'k', value: 'new' }),
+    );
+    db.send(message('app', 'db', { kind: 'db query', requestId: 2, query: 'select', key: 'k' }));
+    expect(db.getSnapshot().value).toBe('busy');
+
+    clock.increment(8); // the read finishes first and sees what is committed: the old row
+    expect(sent.map((s) => s.payload)).toEqual([
+      { kind: 'db result', requestId: 2, query: 'select', key: 'k', row: { value: 'old', version: 1 } },
+    ]);
+    expect(db.getSnapshot().value).toBe('busy');
+
+    clock.increment(12);
+    expect(sent[1]!.payload).toEqual({
+      kind: 'db result',
+      requestId: 1,
+      query: 'update',
+      key: 'k',
+      row: { value: 'new', version: 2 },
+    });
+    expect(db.getSnapshot().value).toBe('idle');
+    expect(rows.stats).toEqual({ reads: 1, writes: 1 });
+  });
+});
+
+describe('cacheMachine', () => {
+  it('runs commands against its keyspace and replies as Redis does', () => {
+    let now = 0;
+    const keyspace = new Keyspace(() => now);
+    const cache = createActor(cacheMachine, { input: { id: 'cache', narrate: true, keyspace } });
+    const { sent, notes } = record(cache);
+    cache.start();
+    const command = (argv: string[], version?: number) =>
+      cache.send(
+        message('app', 'cache', {
+          kind: 'cache command',
+          requestId: 1,
+          argv,
+          ...(version ? { version } : {}),
+        }),
+      );
+
+    command(['GET', 'k']);
+    command(['SET', 'k', 'v', 'EX', '10'], 3);
+    command(['GET', 'k']);
+    now = 10_000;
+    command(['GET', 'k']);
+    command(['DEL', 'k']);
+    expect(sent.map((s) => (s.payload.kind === 'cache reply' ? s.payload.reply : null))).toEqual([
+      { type: 'bulk', value: null },
+      { type: 'status', value: 'OK' },
+      { type: 'bulk', value: 'v' },
+      { type: 'bulk', value: null },
+      { type: 'integer', value: 0 },
+    ]);
+    expect(sent[2]!.payload).toMatchObject({ version: 3 });
+    expect(notes.map((n) => n.key)).toEqual([
+      'cache.get.miss',
+      'cache.set.ttl',
+      'cache.get.hit',
+      'cache.get.expired',
+      'cache.del.absent',
+    ]);
+    expect(cache.getSnapshot().value).toBe('up');
+  });
+});
+
+describe('appNodeMachine', () => {
+  const start = (write: 'update-then-delete' | 'delete-then-update') => {
+    const app = createActor(appNodeMachine, {
+      input: {
+        id: 'app',
+        narrate: true,
+        cache: 'cache',
+        database: 'db',
+        strategy: { read: 'cache-aside', write, ttlSeconds: 30 },
+      },
+    });
+    const log = record(app);
+    app.start();
+    return { app, ...log };
+  };
+
+  it('read on a miss: GET, SELECT, SET … EX, reply; the request is tracked until answered', () => {
+    const { app, sent, notes } = start('update-then-delete');
+    app.send(message('browser', 'app', { kind: 'read request', requestId: 7, key: 'k' }));
+    expect([...app.getSnapshot().context.requests.values()].map((r) => r.phase)).toEqual([
+      'checking the cache',
+    ]);
+    app.send(
+      message('cache', 'app', {
+        kind: 'cache reply',
+        requestId: 7,
+        command: 'GET',
+        reply: { type: 'bulk', value: null },
+        version: null,
+      }),
+    );
+    app.send(
+      message('db', 'app', {
+        kind: 'db result',
+        requestId: 7,
+        query: 'select',
+        key: 'k',
+        row: { value: 'v', version: 4 },
+      }),
+    );
+    app.send(
+      message('cache', 'app', {
+        kind: 'cache reply',
+        requestId: 7,
+        command: 'SET',
+        reply: { type: 'status', value: 'OK' },
+        version: null,
+      }),
+    );
+
+    expect(sent.map((s) => [s.to, s.payload.kind])).toEqual([
+      ['cache', 'cache command'],
+      ['db', 'db query'],
+      ['cache', 'cache command'],
+      ['browser', 'response'],
+    ]);
+    expect(sent[2]!.payload).toEqual({
+      kind: 'cache command',
+      requestId: 7,
+      argv: ['SET', 'k', 'v', 'EX', '30'],
+      version: 4,
+    });
+    expect(sent[3]!.payload).toMatchObject({ value: 'v', version: 4, source: 'database' });
+    expect(notes.map((n) => n.code)).toEqual(['read-cache', 'read-db', 'hydrate', 'reply']);
+    expect(app.getSnapshot().context.requests.size).toBe(0);
+    expect(app.getSnapshot().value).toBe('up');
+  });
+
+  it('write, safe order: UPDATE, then DEL, then acknowledge', () => {
+    const { app, sent, notes } = start('update-then-delete');
+    app.send(message('browser', 'app', { kind: 'write request', requestId: 1, key: 'k', value: 'new' }));
+    app.send(
+      message('db', 'app', {
+        kind: 'db result',
+        requestId: 1,
+        query: 'update',
+        key: 'k',
+        row: { value: 'new', version: 2 },
+      }),
+    );
+    app.send(
+      message('cache', 'app', {
+        kind: 'cache reply',
+        requestId: 1,
+        command: 'DEL',
+        reply: { type: 'integer', value: 1 },
+        version: null,
+      }),
+    );
+    expect(
+      sent.map((s) => (s.payload.kind === 'cache command' ? s.payload.argv.join(' ') : s.payload.kind)),
+    ).toEqual(['db query', 'DEL k', 'response']);
+    expect(notes.map((n) => n.code)).toEqual(['write-db', 'invalidate', 'write-reply']);
+  });
+
+  it('write, wrong order: DEL first, then UPDATE, then acknowledge', () => {
+    const { app, sent, notes } = start('delete-then-update');
+    app.send(message('browser', 'app', { kind: 'write request', requestId: 1, key: 'k', value: 'new' }));
+    app.send(
+      message('cache', 'app', {
+        kind: 'cache reply',
+        requestId: 1,
+        command: 'DEL',
+        reply: { type: 'integer', value: 1 },
+        version: null,
+      }),
+    );
+    app.send(
+      message('db', 'app', {
+        kind: 'db result',
+        requestId: 1,
+        query: 'update',
+        key: 'k',
+        row: { value: 'new', version: 2 },
+      }),
+    );
+    expect(
+      sent.map((s) => (s.payload.kind === 'cache command' ? s.payload.argv.join(' ') : s.payload.kind)),
+    ).toEqual(['DEL k', 'db query', 'response']);
+    expect(notes.map((n) => n.code)).toEqual(['early-invalidate', 'late-write-db', 'late-write-reply']);
+  });
+
+  it('a read for a row that does not exist replies "not found" and caches nothing', () => {
+    const { app, sent } = start('update-then-delete');
+    app.send(message('browser', 'app', { kind: 'read request', requestId: 3, key: 'nope' }));
+    app.send(
+      message('cache', 'app', {
+        kind: 'cache reply',
+        requestId: 3,
+        command: 'GET',
+        reply: { type: 'bulk', value: null },
+        version: null,
+      }),
+    );
+    app.send(
+      message('db', 'app', { kind: 'db result', requestId: 3, query: 'select', key: 'nope', row: null }),
+    );
+    expect(sent.at(-1)!.payload).toMatchObject({ kind: 'response', value: null });
+    expect(sent.filter((s) => s.payload.kind === 'cache command')).toHaveLength(1);
+  });
+});
