@@ -82,6 +82,7 @@ describe('cache-aside-read at seed 1', () => {
         to: 'app',
         kind: 'read request',
         label: 'read user:42:email',
+        payload: { kind: 'read request', requestId: 1, key: 'user:42:email' },
         sendTime: 0,
         recvTime: 16,
       },

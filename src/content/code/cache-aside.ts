@@ -1,10 +1,15 @@
-// Cache-aside for a user's email. The cache and the database are small interfaces, so the same
-// functions run against real Redis and PostgreSQL (the code labs) and against in-memory stand-ins
-// (the tests). Each `// step:` comment names a step of the lesson's Visual.
+// Cache-aside for a user's email. Cache and database are small
+// interfaces: the same code runs against Redis and PostgreSQL and
+// against in-memory stand-ins in the tests. A `// step:` comment
+// marks the line the Visual highlights at that step.
 
 export interface Cache {
   get(key: string): Promise<string | null>;
-  set(key: string, value: string, options: { EX: number }): Promise<unknown>;
+  set(
+    key: string,
+    value: string,
+    options: { EX: number },
+  ): Promise<unknown>;
   del(key: string): Promise<number>;
 }
 
@@ -17,8 +22,12 @@ export interface UserTable {
 const TTL_SECONDS = 30;
 const emailKey = (userId: number) => `user:${userId}:email`;
 
-/** Read path: try the cache, fall back to the database, and fill the cache on the way out. */
-export async function getEmail(cache: Cache, db: UserTable, userId: number): Promise<string | null> {
+/** Read: try the cache; on a miss, load the row and cache it. */
+export async function getEmail(
+  cache: Cache,
+  db: UserTable,
+  userId: number,
+): Promise<string | null> {
   const cached = await cache.get(emailKey(userId)); // step: read-cache
   if (cached !== null) return cached; // step: cache-hit
 
@@ -29,7 +38,7 @@ export async function getEmail(cache: Cache, db: UserTable, userId: number): Pro
   return email; // step: reply
 }
 
-/** Write path: commit to the database first, then delete the cached copy. */
+/** Write: commit to the database, then delete the cached copy. */
 export async function updateEmail(
   cache: Cache,
   db: UserTable,
@@ -42,8 +51,9 @@ export async function updateEmail(
 }
 
 /**
- * The wrong order, kept to show what goes wrong: a read that runs between these two awaits misses,
- * loads the old row and caches it again, after the delete and before the update.
+ * The wrong order, to show what goes wrong: a read that runs
+ * between these two awaits misses, loads the old row and caches
+ * it again, after the delete and before the update.
  */
 export async function updateEmailDeleteFirst(
   cache: Cache,

@@ -10,6 +10,7 @@ export function viewOf(message: Message): MessageView {
     to: message.to,
     kind: message.payload.kind,
     label: labelOf(message),
+    payload: message.payload,
     sendTime: message.sendTime,
     recvTime: message.recvTime,
   };

@@ -2,6 +2,7 @@
 // it, the CLI prints it, tests assert on it. Only plain data here (no Maps, no classes), so a trace
 // serialises to the same JSON bytes wherever it was computed.
 import type { Fault } from './intervention.ts';
+import type { Payload } from './messages.ts';
 
 export type ActorKind = 'client' | 'appNode' | 'cache' | 'database';
 
@@ -27,6 +28,8 @@ export interface MessageView {
   kind: MessageKind;
   /** What a person would read on the packet, e.g. `GET user:1` or `(nil)`. */
   label: string;
+  /** The message's content, as the receiving actor gets it. */
+  payload: Payload;
   sendTime: number;
   recvTime: number;
 }
