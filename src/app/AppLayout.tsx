@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import type { MouseEvent, RefObject } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Logo } from './Logo.tsx';
+import './AppLayout.css';
+
+const NAVIGATION = [
+  { to: '/', label: 'Roadmap', end: true },
+  { to: '/lessons', label: 'Lessons', end: false },
+  { to: '/review', label: 'Review', end: false },
+  { to: '/playground', label: 'Playground', end: false },
+  { to: '/glossary', label: 'Glossary', end: false },
+] as const;
+
+/** Header, navigation and footer around every page. */
+export function AppLayout() {
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigation(mainRef);
+
+  // In a hash-routed site `href="#main"` would be a route, so the skip link moves focus itself.
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus();
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-content" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <Logo />
+            <span className="brand-name">CacheScope</span>
+          </Link>
+          <nav className="site-nav" aria-label="Main">
+            <ul>
+              {NAVIGATION.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className="site-nav-link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main-content" className="site-main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>CacheScope runs entirely in your browser: no accounts, no tracking, nothing sent anywhere.</p>
+      </footer>
+    </div>
+  );
+}
+
+/**
+ * After moving to another page, put focus on its h1 so screen reader and keyboard users start at
+ * the new content instead of wherever the old page left them. Only the path counts: the player
+ * rewrites the query string on every step and must not steal focus.
+ */
+function useFocusHeadingOnNavigation(mainRef: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname, mainRef]);
+}

@@ -1,0 +1,83 @@
+import { Link } from 'react-router';
+import { Page } from './Page.tsx';
+
+interface ComingSoonPageProps {
+  title: string;
+  /** One sentence: what this page is for. */
+  purpose: string;
+  /** What a person will be able to do here once it is built. */
+  plans: readonly string[];
+}
+
+/** An honest placeholder: says the page is not built yet, what it will hold, and where to go now. */
+export function ComingSoonPage({ title, purpose, plans }: ComingSoonPageProps) {
+  return (
+    <Page title={title} eyebrow={<span className="status-badge">Not built yet</span>} lede={purpose}>
+      <section className="panel" aria-labelledby="coming-plans">
+        <h2 id="coming-plans">What will be here</h2>
+        <ul className="plain-list">
+          {plans.map((plan) => (
+            <li key={plan}>{plan}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="coming-meanwhile">
+        <h2 id="coming-meanwhile">In the meantime</h2>
+        <p>
+          The first lesson is ready: watch cache-aside reads and writes step by step, and see the stale window
+          the wrong write order opens.
+        </p>
+        <p className="button-row">
+          <Link to="/lessons/cache-aside" className="button button-primary">
+            Open the Cache-aside lesson
+          </Link>
+          <Link to="/lessons" className="button button-quiet">
+            See all lessons
+          </Link>
+        </p>
+      </section>
+    </Page>
+  );
+}
+
+export function ReviewPage() {
+  return (
+    <ComingSoonPage
+      title="Review"
+      purpose="Review will bring back each lesson's flip cards on a spaced-repetition schedule, so what you learn stays learnt."
+      plans={[
+        'The cards due today, across every lesson you have started.',
+        'Each card links to the step of the Visual that shows its answer.',
+        'Your schedule is kept in this browser; nothing is sent anywhere.',
+      ]}
+    />
+  );
+}
+
+export function PlaygroundPage() {
+  return (
+    <ComingSoonPage
+      title="Playground"
+      purpose="The Playground will let you build your own setup and watch what it does: your clients, nodes, strategies and faults."
+      plans={[
+        'Pick the topology: clients, app nodes with or without local caches, a cache and a database.',
+        'Choose read, write and invalidation strategies, and inject faults such as a crash or a dropped message.',
+        'Watch hit ratio, latency and the consistency checker react, and share the exact run as a link.',
+      ]}
+    />
+  );
+}
+
+export function GlossaryPage() {
+  return (
+    <ComingSoonPage
+      title="Glossary"
+      purpose="The Glossary will define every term the lessons use, in plain words, with a link to where each one is taught."
+      plans={[
+        'Terms such as cache hit, TTL, eviction, write-behind and thundering herd.',
+        'Each entry links to the lesson and the step of its Visual where the term shows up.',
+        'Search and filter by phase.',
+      ]}
+    />
+  );
+}

@@ -1,0 +1,142 @@
+import { useId } from 'react';
+import { LazyMotion, domAnimation } from 'motion/react';
+import type { Trace } from '../../engine/index.ts';
+import { codeLineForMarker, narrate } from '../../content/index.ts';
+import { usePlayerSettings } from '../../state/playerSettings.ts';
+import { AnomalyList } from './AnomalyList.tsx';
+import { CacheTable } from './CacheTable.tsx';
+import { CodePanel } from './CodePanel.tsx';
+import { CountersPanel } from './CountersPanel.tsx';
+import { DbTable } from './DbTable.tsx';
+import { PlayerStatus } from './PlayerStatus.tsx';
+import { ScrubSlider } from './ScrubSlider.tsx';
+import { SeedControl } from './SeedControl.tsx';
+import { SpeedControl } from './SpeedControl.tsx';
+import { Topology } from './Topology.tsx';
+import { TransportButtons } from './TransportButtons.tsx';
+import { playerKeyHandler } from './playerKeys.ts';
+import { nudgeSpeed } from './speed.ts';
+import { useMediaQuery } from './useMediaQuery.ts';
+import { usePlayback } from './usePlayback.ts';
+import { useSimulatedClock } from './useSimulatedClock.ts';
+import { useStepCursor } from './useStepCursor.ts';
+import './player.css';
+
+export interface StepPlayerProps {
+  trace: Trace;
+  /** The frame shown, 0-based; the caller keeps it (in the URL) and must keep it in range. */
+  step: number;
+  onStepChange: (step: number) => void;
+  seed: number;
+  onSeedChange: (seed: number) => void;
+  code: { title: string; source: string };
+}
+
+/**
+ * Replays a recorded run frame by frame: diagram, narration, code, tables and controls. It never
+ * simulates; every control only moves the cursor over `trace.frames`.
+ */
+export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code }: StepPlayerProps) {
+  const hintId = useId();
+  const lastStep = Math.max(0, trace.frames.length - 1);
+  const shownStep = Math.min(Math.max(0, step), lastStep);
+  const speedLog2 = usePlayerSettings((settings) => settings.speedLog2);
+  const setSpeedLog2 = usePlayerSettings((settings) => settings.setSpeedLog2);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const narrow = useMediaQuery('(max-width: 40rem)');
+  const clock = useSimulatedClock(trace.frames, shownStep, speedLog2, reducedMotion);
+
+  const { goTo, latest } = useStepCursor(trace, shownStep, lastStep, onStepChange);
+  const playback = usePlayback(trace, shownStep, lastStep, speedLog2, goTo);
+  // A person taking a step by hand wants to look at it: stepping pauses playback.
+  const byHand = (target: number) => {
+    playback.pause();
+    goTo(target);
+  };
+  const actions = {
+    togglePlay: playback.togglePlay,
+    stepBack: () => byHand(latest() - 1),
+    stepForward: () => byHand(latest() + 1),
+    restart: () => byHand(0),
+    jumpToEnd: () => byHand(lastStep),
+    slower: () => setSpeedLog2(nudgeSpeed(speedLog2, -1)),
+    faster: () => setSpeedLog2(nudgeSpeed(speedLog2, 1)),
+  };
+
+  const frame = trace.frames[shownStep];
+  if (frame === undefined) {
+    return <p className="notice notice-error">This run recorded no steps, so there is nothing to show.</p>;
+  }
+  const previous = shownStep > 0 ? (trace.frames[shownStep - 1] ?? null) : null;
+  const packetFrame = trace.frames[clock.packetFrameIndex] ?? frame;
+  const currentLine = frame.code === null ? null : codeLineForMarker(code.source, frame.code.marker);
+  const labelOf = (actorId: string) => trace.actors.find((actor) => actor.id === actorId)?.label ?? actorId;
+
+  return (
+    <LazyMotion features={domAnimation} strict>
+      {/* Key presses bubble up from every control inside; see playerKeys.ts for what each does. */}
+      <section className="player" aria-label="Step player" onKeyDown={playerKeyHandler(actions)}>
+        <PlayerStatus
+          step={shownStep}
+          lastStep={lastStep}
+          now={clock.now}
+          narration={narrate(frame.narration, labelOf)}
+        />
+        <div className="player-stage">
+          <div className="player-visual">
+            <figure
+              className="topology-figure"
+              tabIndex={0}
+              aria-label="System diagram"
+              aria-describedby={hintId}
+            >
+              <Topology
+                trace={trace}
+                frame={frame}
+                packetFrame={packetFrame}
+                now={clock.now}
+                size={narrow ? 'compact' : 'roomy'}
+              />
+            </figure>
+            <div className="player-controls">
+              <TransportButtons
+                step={shownStep}
+                lastStep={lastStep}
+                playing={playback.playing}
+                onRestart={actions.restart}
+                onStepBack={actions.stepBack}
+                onTogglePlay={actions.togglePlay}
+                onStepForward={actions.stepForward}
+                onJumpToEnd={actions.jumpToEnd}
+              />
+              <ScrubSlider step={shownStep} lastStep={lastStep} onScrub={byHand} />
+            </div>
+            <div className="player-settings">
+              <SpeedControl speedLog2={speedLog2} onChange={setSpeedLog2} />
+              <SeedControl seed={seed} onSeedChange={onSeedChange} />
+            </div>
+            <p id={hintId} className="player-hint">
+              Keys: <kbd>Space</kbd> play or pause, <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Home</kbd>{' '}
+              <kbd>End</kbd> first or last step, <kbd>−</kbd> <kbd>+</kbd> speed.
+            </p>
+          </div>
+          <CodePanel title={code.title} source={code.source} currentLine={currentLine} />
+        </div>
+        <div className="player-data">
+          <CacheTable
+            rows={frame.cache}
+            previousRows={previous?.cache ?? null}
+            frameTime={frame.time}
+            now={clock.now}
+            staleKeys={new Set(frame.anomalies.map((anomaly) => anomaly.key))}
+          />
+          <DbTable rows={frame.db} previousRows={previous?.db ?? null} />
+          <div className="player-side">
+            <CountersPanel counters={frame.counters} previous={previous?.counters ?? null} />
+            <AnomalyList anomalies={frame.anomalies} />
+          </div>
+        </div>
+      </section>
+    </LazyMotion>
+  );
+}

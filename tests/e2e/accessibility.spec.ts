@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { LESSON, expectStep } from './helpers.ts';
+
+const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
+  { name: 'roadmap', path: '/#/' },
+  { name: 'lessons', path: '/#/lessons' },
+  { name: 'lesson', path: LESSON },
+  { name: 'lesson mid-run (highlights)', path: `${LESSON}?scenario=cache-aside-read&seed=1&step=8` },
+  {
+    name: 'lesson with a stale entry',
+    path: `${LESSON}?scenario=cache-aside-wrong-order&seed=1`,
+    toEnd: true,
+  },
+  { name: 'lesson with a bad link', path: `${LESSON}?scenario=nope&seed=x&step=-1` },
+  { name: 'planned lesson', path: '/#/lessons/ttl-eviction' },
+  { name: 'review', path: '/#/review' },
+  { name: 'playground', path: '/#/playground' },
+  { name: 'glossary', path: '/#/glossary' },
+  { name: '404', path: '/#/no/such/page' },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    for (const { name, path, toEnd = false } of PAGES) {
+      test(`${name} has no axe violations`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (toEnd) {
+          await page.getByRole('button', { name: 'Jump to end' }).click();
+          await expect(page.getByText(/Stale cache entry/)).toBeVisible();
+        }
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map(({ id, help, nodes }) => ({
+            id,
+            help,
+            targets: nodes.map((n) => n.target),
+          })),
+        ).toEqual([]);
+      });
+    }
+
+    test('the player has no axe violations while playing', async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(LESSON);
+      await expectStep(page, 0);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expectStep(page, 2);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((n) => n.target) })),
+      ).toEqual([]);
+    });
+  });
+}
