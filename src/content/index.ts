@@ -4,5 +4,5 @@ export { scenarios, getScenario, DEFAULT_SEED } from './scenarios/index.ts';
 export { lessons, getLesson } from './lessons/index.ts';
 export { curriculum, type CurriculumEntry } from './curriculum.ts';
 export { narrate, narrationTemplates } from './narration.ts';
-export { codeLineForMarker } from './code/markers.ts';
+export { codeLineForMarker } from './codeMarkers.ts';
 export type { Lesson } from './schema.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
-import { codeLineForMarker } from '../../src/content/code/markers.ts';
+import { codeLineForMarker } from '../../src/content/codeMarkers.ts';
 import { curriculum } from '../../src/content/curriculum.ts';
 import { lessons } from '../../src/content/lessons/index.ts';
 import { narrate, narrationTemplates } from '../../src/content/narration.ts';
