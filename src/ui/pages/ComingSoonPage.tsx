@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { Page } from './Page.tsx';
+import { StartLinks } from './StartLinks.tsx';
 
 interface ComingSoonPageProps {
   title: string;
@@ -27,14 +27,7 @@ export function ComingSoonPage({ title, purpose, plans }: ComingSoonPageProps) {
           The first lesson is ready: watch cache-aside reads and writes step by step, and see the stale window
           the wrong write order opens.
         </p>
-        <p className="button-row">
-          <Link to="/lessons/cache-aside" className="button button-primary">
-            Open the Cache-aside lesson
-          </Link>
-          <Link to="/lessons" className="button button-quiet">
-            See all lessons
-          </Link>
-        </p>
+        <StartLinks />
       </section>
     </Page>
   );

@@ -1,9 +1,10 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { curriculum, getLesson } from '../../content/index.ts';
 import type { Lesson } from '../../content/index.ts';
 import { LessonVisual } from '../lesson/LessonVisual.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Page } from './Page.tsx';
+import { StartLinks } from './StartLinks.tsx';
 import { phaseTitle } from './phases.ts';
 
 /** `#/lessons/:lessonId`: a written lesson, a "not written yet" note, or not found. */
@@ -45,14 +46,7 @@ function LessonNotWritten({ title, phase }: { title: string; phase: 1 | 2 }) {
       eyebrow={`Phase ${phase} \u00b7 ${phaseTitle(phase)}`}
       lede="This lesson is planned but not written yet."
     >
-      <p className="button-row">
-        <Link to="/lessons/cache-aside" className="button button-primary">
-          Open the Cache-aside lesson
-        </Link>
-        <Link to="/lessons" className="button button-quiet">
-          See all lessons
-        </Link>
-      </p>
+      <StartLinks />
     </Page>
   );
 }
