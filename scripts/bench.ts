@@ -6,6 +6,7 @@
 import { createActor, setup } from 'xstate';
 import { runScenario } from '../src/engine/index.ts';
 import { scaledCacheAsideRead } from '../src/content/scenarios/scaled.ts';
+import { keyspaceGetSet, keyspaceEvictLru } from './lib/keyspaceBench.ts';
 
 interface Result {
   name: string;
@@ -74,7 +75,12 @@ function bareXState(): Result {
   return { name: 'xstate.bare-actor.events-per-s', value, unit: 'events/s', note: 'reference: the ceiling' };
 }
 
-const results = [...cacheAsideAtScale(), bareXState()];
+const results = [
+  ...cacheAsideAtScale(),
+  keyspaceGetSet(best, timed),
+  keyspaceEvictLru(best, timed),
+  bareXState(),
+];
 
 if (process.argv.includes('--json')) {
   for (const { name, value, unit } of results) console.log(JSON.stringify({ name, value, unit }));

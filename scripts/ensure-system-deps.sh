@@ -19,6 +19,14 @@ chromium_present() {
 
 chromium_present || { missing_packages+=(chromium); missing_reasons+=("Chromium, for the end-to-end tests"); }
 
+# redis-server for the Redis conformance suite (tests/engine/redis/conformance.test.ts), which
+# compares the engine's keyspace with a real server and fails without one.
+redis_present() {
+  command -v redis-server >/dev/null 2>&1 && redis-server --version >/dev/null 2>&1
+}
+
+redis_present || { missing_packages+=(redis-server); missing_reasons+=("redis-server, for the Redis conformance tests"); }
+
 [ ${#missing_packages[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -27,6 +35,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq "${missing_packages[@]}" >/dev/null
   chromium_present || { echo "ensure-system-deps: chromium was installed but does not start" >&2; exit 1; }
+  redis_present || { echo "ensure-system-deps: redis-server was installed but does not start" >&2; exit 1; }
   echo "ensure-system-deps: done."
   exit 0
 fi

@@ -1,10 +1,14 @@
 import { runScenario } from '../../src/engine/index.ts';
 import { getScenario, scenarios, DEFAULT_SEED } from '../../src/content/scenarios/index.ts';
+import { parseRedisCliFlags, runRedisScript } from './redisCli.ts';
+import { UsageError } from './usageError.ts';
 
-/** Where the CLI writes; tests pass their own. */
+/** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** All of standard input; throws when it cannot be read. Only `redis` reads it. */
+  input?(): string;
 }
 
 export const USAGE = `usage:
@@ -12,12 +16,17 @@ export const USAGE = `usage:
       list the scenario ids, one per line
   npm run sim -- trace --scenario <id> [--seed <0..4294967295>] [--record frames|metrics]
       run a scenario and print its trace as JSON (frames and totals)
+  npm run sim -- redis [--json] [--time-step-ms <ms>]
+      run Redis commands from stdin, one per line (redis-cli quoting), against a fresh keyspace on
+      virtual time, printing each reply as redis-cli does (--json: one {"type","value"} per line);
+      \`@advance <ms>\` moves virtual time; blank lines and lines starting with # are skipped
 
 Use \`npm run -s sim -- …\` to keep npm's own header lines out of the output when piping it.`;
 
-class UsageError extends Error {}
-
-/** Runs the CLI with the arguments after `sim`; returns the exit code (0 ok, 2 bad arguments). */
+/**
+ * Runs the CLI with the arguments after `sim`; returns the exit code (0 ok, 1 stdin unreadable,
+ * 2 bad arguments).
+ */
 export function runSimCli(argv: readonly string[], io: Io): number {
   try {
     const [command, ...rest] = argv;
@@ -29,6 +38,21 @@ export function runSimCli(argv: readonly string[], io: Io): number {
       case 'trace': {
         const flags = parseFlags(rest, ['scenario', 'seed', 'record']);
         io.out(JSON.stringify(traceFor(flags)));
+        return 0;
+      }
+      case 'redis': {
+        const options = parseRedisCliFlags(rest);
+        let input: string;
+        try {
+          input = io.input?.() ?? '';
+        } catch (error) {
+          io.err(
+            `sim redis: cannot read standard input: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return 1;
+        }
+        const lines = runRedisScript(input, options);
+        if (lines.length > 0) io.out(lines.join('\n'));
         return 0;
       }
       case undefined:

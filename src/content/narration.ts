@@ -46,6 +46,8 @@ export const narrationTemplates: Record<string, string> = {
   'cache.del': 'The cache deletes {key} and returns (integer) 1.',
   'cache.del.absent': 'The cache has no live {key}, so DEL removes nothing and returns (integer) 0.',
   'cache.command': 'The cache runs {command}.',
+  'cache.expire.active':
+    'In the background, the cache samples keys that have a TTL and deletes {count|the expired key|the expired keys} {keys}, before anyone asks for {count|it|them}.',
 
   'db.select.start': 'The database starts reading {key}; the query takes {ms} ms.',
   'db.select.row': 'The database returns {key} = "{value}" at version {version}.',

@@ -6,3 +6,10 @@ export type { Fault, Intervention } from './sim/intervention.ts';
 export type { Payload } from './sim/messages.ts';
 export type { CacheAsideStrategy } from './strategies/cacheAside.ts';
 export { CACHE_ID, DATABASE_ID } from './sim/scenario.ts';
+
+// The Redis console: a session on virtual time, redis-cli's line parser and reply formats.
+export { RedisSession, type SessionOptions } from './redis/session.ts';
+export { parseCommandLine, type ParsedLine } from './redis/parser.ts';
+export { formatReplyCli, formatReplyInline, replyToJson, type Reply } from './redis/reply.ts';
+export { Connection } from './redis/pubsub.ts';
+export type { EvictionMode, EvictionPolicy } from './redis/eviction/policy.ts';

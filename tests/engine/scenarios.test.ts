@@ -20,7 +20,7 @@ const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
 describe('cache-aside-read at seed 1', () => {
   const trace = run(cacheAsideRead);
 
-  it('misses, loads from the database, fills the cache, hits, then misses again after the TTL', () => {
+  it('misses, loads from the database, fills the cache, hits, sweeps the key when its TTL ends, then misses again', () => {
     expect(steps(trace)).toEqual([
       '0 - run.start -',
       '0 browser client.read.send -',
@@ -38,9 +38,13 @@ describe('cache-aside-read at seed 1', () => {
       '516 cache cache.get.hit read-cache',
       '517 app app.read.hit cache-hit',
       '532 browser client.read.done cache-hit',
+      // Active expiry: the cache's 100 ms sweeps run from 136 ms on; the one at 30,036 ms finds the
+      // key expired (set at 36 ms with EX 30) and deletes it. The silent sweeps before it make no frames.
+      '30036 cache cache.expire.active -',
       '31000 browser client.read.send -',
       '31011 app app.read.start read-cache',
-      '31012 cache cache.get.expired read-cache',
+      // The key is already gone, so this is a plain miss rather than a lazy expiry on access.
+      '31012 cache cache.get.miss read-cache',
       '31013 app app.read.miss read-db',
       '31015 db db.select.start read-db',
       '31023 db db.select.row read-db',
@@ -59,18 +63,28 @@ describe('cache-aside-read at seed 1', () => {
     expect(cacheOf(filled)).toEqual(['user:42:email=ada@example.com@v1']);
     expect(filled.cache[0]!.ttlRemainingMs).toBe(30_000);
     expect(last(trace).counters).toEqual({ hits: 1, misses: 2, dbReads: 2, dbWrites: 0 });
-    expect(trace.totals).toMatchObject({ requests: 3, events: 25, virtualTimeMs: 31_046 });
+    // 25 events as before, plus 300 sweeps (136 ms … 30,036 ms); the sweep armed after the last SET
+    // never fires: a run ends when only housekeeping is left.
+    expect(trace.totals).toMatchObject({ requests: 3, events: 325, virtualTimeMs: 31_046 });
   });
 
-  it('counts the TTL down on virtual time and expires the key after 30 s', () => {
+  it('counts the TTL down on virtual time and expires the key after 30 s, in the background', () => {
     const hit = frameSaying(trace, 'cache.get.hit');
     expect(hit.cache[0]!.ttlRemainingMs).toBe(30_000 - (516 - 36));
-    const beforeExpiry = frameSaying(trace, 'client.read.send', 2);
-    expect(beforeExpiry.time).toBe(31_000);
-    expect(beforeExpiry.cache[0]!.ttlRemainingMs).toBe(36 + 30_000 - 31_000);
-    const expired = frameSaying(trace, 'cache.get.expired');
-    expect(expired.cache).toEqual([]);
-    expect(expired.inFlight.map((m) => m.label)).toEqual(['(nil)']);
+    const swept = frameSaying(trace, 'cache.expire.active');
+    const beforeSweep = trace.frames[swept.index - 1]!;
+    expect(beforeSweep.cache[0]!.ttlRemainingMs).toBe(36 + 30_000 - 532);
+    expect(swept).toMatchObject({
+      time: 30_036,
+      actor: 'cache',
+      cause: { kind: 'timer fired', actor: 'cache' },
+      narration: { key: 'cache.expire.active', params: { keys: 'user:42:email', count: 1 } },
+      cache: [],
+      code: null,
+    });
+    const miss = frameSaying(trace, 'cache.get.miss', 1);
+    expect(miss.time).toBe(31_012);
+    expect(miss.inFlight.map((m) => m.label)).toEqual(['(nil)']);
   });
 
   it('puts every message in flight with its send and receive times', () => {

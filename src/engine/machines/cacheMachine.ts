@@ -1,6 +1,8 @@
-import { emit, enqueueActions, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
+import { ACTIVE_EXPIRE_PERIOD_MS } from '../redis/activeExpiry.ts';
 import { executeCommand } from '../redis/commands.ts';
 import type { Keyspace } from '../redis/keyspace.ts';
+import { NIL } from '../redis/reply.ts';
 import type { DeliveryEvent, SendRequest, StepNote } from '../sim/messages.ts';
 
 export interface CacheInput {
@@ -12,21 +14,38 @@ export interface CacheInput {
   keyspace: Keyspace;
 }
 
-/** A Redis-like cache: runs each command on arrival (Redis answers in microseconds) and replies. */
+interface CacheContext extends CacheInput {
+  /** Whether the next active-expiry sweep is scheduled (changed in place, like the keyspace). */
+  sweepArmed: { value: boolean };
+}
+
+type SweepEvent = { type: 'active expiry' };
+
+/**
+ * A Redis-like cache: runs each command on arrival (Redis answers in microseconds) and replies.
+ * While any key has a TTL it sweeps expired keys every 100 ms of virtual time, as Redis does in
+ * the background; with no TTLs left it schedules nothing, so a run can end.
+ */
 export const cacheMachine = setup({
   types: {
     input: {} as CacheInput,
-    context: {} as CacheInput,
-    events: {} as DeliveryEvent,
+    context: {} as CacheContext,
+    events: {} as DeliveryEvent | SweepEvent,
     emitted: {} as SendRequest | StepNote,
   },
   actions: {
-    'run the command and reply': emit(({ context, event }) => {
+    // One action per command — describe (before the command changes the keyspace), run, reply,
+    // keep the sweep scheduled — because XState resolves each action separately, and this one runs
+    // for every command the cache receives.
+    'answer the command': enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'message') throw new Error('cache: a sweep is not a command');
       const { message } = event;
       const payload = message.payload;
       if (payload.kind !== 'cache command') throw new Error(`cache cannot handle ${payload.kind}`);
+      const { keyspace } = context;
+      if (context.narrate) enqueue.emit(describeCommand(keyspace, event));
       const meta = payload.version === undefined ? {} : { version: payload.version };
-      const { reply, version } = executeCommand(context.keyspace, payload.argv, meta);
+      const { reply, version } = executeCommand(keyspace, payload.argv, meta);
       const send: SendRequest = {
         type: 'send',
         to: message.from,
@@ -34,29 +53,51 @@ export const cacheMachine = setup({
           kind: 'cache reply',
           requestId: payload.requestId,
           command: (payload.argv[0] ?? '').toUpperCase(),
-          reply,
+          // Pub/sub confirmations arrive on the connection rather than as a reply.
+          reply: reply ?? keyspace.defaultConnection.drain()[0] ?? NIL,
           version,
         },
       };
-      return send;
+      enqueue.emit(send);
+      scheduleSweep(context, enqueue);
     }),
-    'describe the command': enqueueActions(({ context, event, enqueue }) => {
-      if (context.narrate) enqueue.emit(describeCommand(context.keyspace, event));
+    'schedule a sweep while keys have a TTL': enqueueActions(({ context, enqueue }) => {
+      scheduleSweep(context, enqueue);
+    }),
+    'delete expired keys': enqueueActions(({ context, enqueue }) => {
+      context.sweepArmed.value = false;
+      const deleted = context.keyspace.activeExpireCycle();
+      // Said even when not narrating: a sweep that deletes is a visible step in every mode (the
+      // run loop skips silent timer steps), so frames and metrics runs count steps alike.
+      if (deleted.length > 0) {
+        enqueue.emit(note('cache.expire.active', { keys: deleted.join(', '), count: deleted.length }));
+      }
     }),
   },
 }).createMachine({
   id: 'cache',
-  context: ({ input }) => input,
+  context: ({ input }) => ({ ...input, sweepArmed: { value: false } }),
   initial: 'up',
   states: {
     up: {
+      entry: 'schedule a sweep while keys have a TTL',
       on: {
-        // Describe first: the description reads the keyspace before the command changes it.
-        message: { actions: ['describe the command', 'run the command and reply'] },
+        message: { actions: 'answer the command' },
+        'active expiry': { actions: ['delete expired keys', 'schedule a sweep while keys have a TTL'] },
       },
     },
   },
 });
+
+/** Arms the next active-expiry sweep if keys have a TTL and none is armed yet. */
+function scheduleSweep(
+  context: CacheContext,
+  enqueue: { raise(event: SweepEvent, options: { delay: number }): void },
+): void {
+  if (context.sweepArmed.value || !context.keyspace.hasVolatileKeys) return;
+  context.sweepArmed.value = true;
+  enqueue.raise({ type: 'active expiry' }, { delay: ACTIVE_EXPIRE_PERIOD_MS });
+}
 
 function describeCommand(keyspace: Keyspace, event: DeliveryEvent): StepNote {
   const payload = event.message.payload;

@@ -1,69 +1,82 @@
-import type { Keyspace } from './keyspace.ts';
-import { NIL, OK, type Reply } from './reply.ts';
-
 /**
- * The commands the foundation's cache understands: GET, SET key value [EX seconds], DEL key….
- * Errors use Redis's own wording.
+ * The command executor: what Redis's `processCommand` does before and after a command —
+ * lookup, arity, subcommands, eviction and the OOM refusal, the subscriber-mode restriction —
+ * then the command itself (commands/*.ts).
  */
+import { COMMANDS, BARE_CONTAINERS } from './commands/table.ts';
+import type { Call, CommandSpec } from './commands/types.ts';
+import {
+  arityError,
+  notAllowedWhileSubscribed,
+  notSimulated,
+  OOM,
+  unknownCommand,
+  unknownSubcommand,
+} from './commands/errors.ts';
+import { REDIS_COMMAND_NAMES } from './commands/redisCommandNames.ts';
+import type { Keyspace } from './keyspace.ts';
+import { Connection } from './pubsub.ts';
+import type { Reply } from './reply.ts';
+
 export interface CommandResult {
-  reply: Reply;
+  /** The reply; null when the command's replies were pushed to the connection (SUBSCRIBE …). */
+  reply: Reply | null;
   /** Simulation metadata for a GET hit: the version of the value returned. */
   version: number | null;
+}
+
+export interface CommandOptions {
+  /** Simulation metadata for a SET: the database version the value came from. */
+  version?: number;
+  /** The client session; defaults to the keyspace's own connection. */
+  connection?: Connection;
 }
 
 export function executeCommand(
   keyspace: Keyspace,
   argv: readonly string[],
-  meta: { version?: number } = {},
+  options: CommandOptions = {},
 ): CommandResult {
-  const [name = '', ...args] = argv;
-  const command = name.toUpperCase();
-  switch (command) {
-    case 'GET': {
-      if (args.length !== 1) return arityError(name);
-      const entry = keyspace.lookup(args[0] as string);
-      return entry === null
-        ? result(NIL)
-        : { reply: { type: 'bulk', value: entry.value }, version: entry.version };
-    }
-    case 'SET': {
-      if (args.length !== 2 && args.length !== 4) {
-        return args.length < 2 ? arityError(name) : result(syntaxError);
-      }
-      const [key, value, option, seconds] = args as [string, string, string?, string?];
-      let ttlMs: number | null = null;
-      if (option !== undefined) {
-        if (option.toUpperCase() !== 'EX') return result(syntaxError);
-        const n = Number(seconds);
-        if (!/^-?\d+$/.test(seconds ?? '')) return result(notAnInteger);
-        if (n <= 0) return result({ type: 'error', value: "ERR invalid expire time in 'set' command" });
-        ttlMs = n * 1000;
-      }
-      keyspace.set(key, value, { ttlMs, version: meta.version ?? null });
-      return result(OK);
-    }
-    case 'DEL': {
-      if (args.length < 1) return arityError(name);
-      return result({ type: 'integer', value: keyspace.delete(args) });
-    }
-    default:
-      return result({
-        type: 'error',
-        value: `ERR unknown command '${name}', with args beginning with: ${args.map((a) => `'${a}' `).join('')}`,
-      });
+  // One Call object reused for every command: commands never run inside each other.
+  const call = reusableCall;
+  call.connection = options.connection ?? keyspace.defaultConnection;
+  call.version = options.version ?? null;
+  call.readVersion = null;
+  const reply = run(keyspace, argv, call);
+  return { reply, version: call.readVersion };
+}
+
+const reusableCall: Call = { connection: new Connection(-1), version: null, readVersion: null };
+
+function run(keyspace: Keyspace, argv: readonly string[], call: Call): Reply | null {
+  const name = argv[0] ?? '';
+  let spec = COMMANDS.get(name) ?? COMMANDS.get(name.toLowerCase());
+  if (spec === undefined) {
+    return REDIS_COMMAND_NAMES.has(name.toLowerCase()) ? notSimulated(name) : unknownCommand(argv);
   }
+  if (!arityFits(spec, argv.length)) return arityError(spec.name);
+  if (spec.subcommands !== undefined && !(argv.length === 1 && BARE_CONTAINERS.has(spec.name))) {
+    const sub = spec.subcommands[(argv[1] ?? '').toLowerCase()];
+    if (sub === undefined) return unknownSubcommand(name, argv[1] ?? '');
+    if (!arityFits(sub, argv.length)) return arityError(sub.name);
+    spec = sub;
+  }
+  if (keyspace.config.maxmemory > 0) {
+    // Redis evicts before every command; a command that may add data is refused if that failed.
+    const fits = keyspace.evictUntilUnderLimit();
+    if (!fits && spec.denyoom === true) return OOM;
+  }
+  if (call.connection.subscribed && spec.pubsub !== true) return notAllowedWhileSubscribed(spec.name);
+  const reply = spec.run(keyspace, argv, call);
+  // Evicting right after any command that grew memory (a write, or a TTL's bookkeeping) keeps it
+  // within the limit between commands, so the learner never sees a table over maxmemory; Redis
+  // would evict at the start of the next command instead, with the same victims.
+  if (keyspace.overMaxmemory) keyspace.evictUntilUnderLimit();
+  return reply;
 }
 
-const syntaxError: Reply = { type: 'error', value: 'ERR syntax error' };
-const notAnInteger: Reply = { type: 'error', value: 'ERR value is not an integer or out of range' };
-
-function result(reply: Reply): CommandResult {
-  return { reply, version: null };
+function arityFits(spec: CommandSpec, argc: number): boolean {
+  return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
 }
 
-function arityError(name: string): CommandResult {
-  return result({
-    type: 'error',
-    value: `ERR wrong number of arguments for '${name.toLowerCase()}' command`,
-  });
-}
+export type { Call, CommandSpec };

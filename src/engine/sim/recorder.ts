@@ -107,12 +107,16 @@ export class Recorder {
 
   private cacheRows(): CacheRowView[] {
     const now = this.world.now;
-    return this.world.keyspace.entries().map((e) => ({
-      key: e.key,
-      value: e.value,
-      version: e.version,
-      ttlRemainingMs: e.expiresAt === null ? null : e.expiresAt - now,
-    }));
+    return this.world.keyspace.entries().map((e) => {
+      const row: CacheRowView = {
+        key: e.key,
+        value: e.fields === null ? e.value : e.fields.map(([f, v]) => `${f}=${v}`).join(' '),
+        version: e.version,
+        ttlRemainingMs: e.expiresAt === null ? null : e.expiresAt - now,
+      };
+      if (e.fields !== null) row.fields = e.fields;
+      return row;
+    });
   }
 
   /** Cache entries, still live, that hold an older version than the database has committed. */

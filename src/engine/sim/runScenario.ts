@@ -5,7 +5,7 @@ import { countersOf, Recorder, type StepFacts } from './recorder.ts';
 import type { Scenario } from './scenario.ts';
 import { checkScenario } from './checkScenario.ts';
 import type { Trace } from './trace.ts';
-import { World, type Entry } from './world.ts';
+import { isHousekeeping, World, type Entry } from './world.ts';
 
 export interface RunOptions {
   /** Any integer from 0 to 2^32 − 1. The same scenario and seed always give the same trace. */
@@ -47,15 +47,24 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   recordStep({ cause: { kind: 'start' }, actor: null, delivered: null, note: null, requestId: null });
   let events = 0;
   let requests = 0;
-  for (let entry = world.queue.pop(); entry !== undefined; entry = world.queue.pop()) {
+  // The run ends when no work is queued; the cache's expiry sweeps alone do not keep it going.
+  while (world.pendingWork > 0) {
+    const entry = world.queue.pop();
+    if (entry === undefined) break;
     if (++events > maxEvents)
       throw new Error(`scenario "${scenario.id}" did not settle within ${maxEvents} events`);
+    if (!isHousekeeping(entry)) world.pendingWork--;
+    // Done with: a late clearTimeout on it must not count it off the pending work a second time.
+    entry.cancelled = true;
     world.now = entry.time;
     world.note = null;
     world.sentThisStep.length = 0;
     if (entry.kind === 'issue') feedScript();
     deliver(world, entry);
     if (entry.kind === 'deliver' && entry.message.payload.kind === 'response') requests++;
+    // A timer step in which nobody said or sent anything (a sweep that found nothing) is not a
+    // step: no frame, and not counted, in frames and metrics runs alike.
+    if (entry.kind === 'timer' && world.note === null && world.sentThisStep.length === 0) continue;
     if (recorder !== null || interventions.length > 0) recordStep(factsOf(world, entry));
   }
   recorder?.record({ cause: { kind: 'end' }, actor: null, delivered: null, note: null, requestId: null });
@@ -88,6 +97,7 @@ function scriptFeeder(world: World, scenario: Scenario): () => void {
       step.op === 'read'
         ? { requestId, op: 'read', key: step.key }
         : { requestId, op: 'write', key: step.key, value: step.value };
+    world.pendingWork++;
     world.queue.push({ time: step.atMs, kind: 'issue', client: step.client, operation });
   };
 }
@@ -142,6 +152,7 @@ function applyFault(world: World, { fault }: Intervention): StepFacts {
   const entry = world.inFlight.get(fault.messageId);
   if (entry !== undefined) {
     entry.cancelled = true;
+    world.pendingWork--;
     world.inFlight.delete(fault.messageId);
   }
   const label = entry === undefined ? '' : viewOf(entry.message).label;

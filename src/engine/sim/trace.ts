@@ -41,6 +41,8 @@ export interface CacheRowView {
   version: number | null;
   /** Milliseconds left before expiry; null for a key without a TTL; 0 or less when expired. */
   ttlRemainingMs: number | null;
+  /** For a hash, its fields in order (then `value` reads `field=value …`); absent for a string. */
+  fields?: [string, string][];
 }
 
 export interface DbRowView {

@@ -16,9 +16,12 @@ import type { ActorInfo, EdgeInfo } from './trace.ts';
 export type Entry = QueueEntry &
   (
     | { kind: 'deliver'; message: Message }
-    | { kind: 'timer'; actor: string; fire: () => void }
+    | { kind: 'timer'; actor: string; fire: () => void; housekeeping: boolean }
     | { kind: 'issue'; client: string; operation: IssuedOperation }
   );
+
+/** Mixed into the seed for the keyspace's random stream (eviction and expiry sampling). */
+const KEYSPACE_STREAM = 0x6b657973;
 
 export type ClientActor = Actor<typeof clientMachine>;
 export type AppNodeActor = Actor<typeof appNodeMachine>;
@@ -33,7 +36,7 @@ export type AnyWorldActor = ClientActor | AppNodeActor | CacheActor | DatabaseAc
 export class World {
   now = 0;
   readonly queue = new EventQueue<Entry>();
-  readonly keyspace = new Keyspace(() => this.now);
+  readonly keyspace: Keyspace;
   readonly rows: RowStore;
   readonly network: Network;
   readonly inFlight = new Map<number, Entry & { kind: 'deliver' }>();
@@ -47,10 +50,17 @@ export class World {
   /** What the actors said during the current step, read and reset by the run loop. */
   note: StepNote | null = null;
   sentThisStep: Message[] = [];
+  /**
+   * Queued entries that are work (messages, script operations, timers other than the cache's
+   * background expiry). The run ends when none is left: housekeeping alone keeps nothing alive.
+   */
+  pendingWork = 0;
   private nextMessageId = 1;
 
   constructor(scenario: Scenario, seed: number, narrate: boolean) {
     const random = createRandom(seed);
+    // Its own stream, so sampling in the keyspace never shifts the network's latencies.
+    this.keyspace = new Keyspace(() => this.now, createRandom((seed ^ KEYSPACE_STREAM) >>> 0));
     this.network = new Network(random, scenario.network.defaultLatency, scenario.network.links);
     this.rows = new RowStore(scenario.database.rows);
     for (const entry of scenario.cache.entries) {
@@ -122,10 +132,15 @@ export class World {
   }
 
   private wire<T extends AnyActorLogic>(id: string, logic: T, input: InputFrom<T>): Actor<T> {
+    // The cache's only timer is its background expiry sweep: housekeeping, not work.
+    const housekeeping = id === CACHE_ID;
     const clock = {
-      setTimeout: (fire: () => void, ms: number) =>
-        this.queue.push({ time: this.now + ms, kind: 'timer', actor: id, fire }),
+      setTimeout: (fire: () => void, ms: number) => {
+        if (!housekeeping) this.pendingWork++;
+        return this.queue.push({ time: this.now + ms, kind: 'timer', actor: id, fire, housekeeping });
+      },
       clearTimeout: (entry: Entry) => {
+        if (!entry.cancelled && !isHousekeeping(entry)) this.pendingWork--;
         entry.cancelled = true;
       },
     };
@@ -143,8 +158,13 @@ export class World {
   private send(from: string, { to, payload }: SendRequest): void {
     const recvTime = this.network.arrivalTime(from, to, this.now);
     const message: Message = { id: this.nextMessageId++, from, to, sendTime: this.now, recvTime, payload };
+    this.pendingWork++;
     const entry = this.queue.push({ time: recvTime, kind: 'deliver', message });
     this.inFlight.set(message.id, entry as Entry & { kind: 'deliver' });
     this.sentThisStep.push(message);
   }
+}
+
+export function isHousekeeping(entry: Entry): boolean {
+  return entry.kind === 'timer' && entry.housekeeping;
 }

@@ -144,7 +144,7 @@ describe('cacheMachine', () => {
       { type: 'status', value: 'OK' },
       { type: 'bulk', value: 'v' },
       { type: 'bulk', value: null },
-      { type: 'integer', value: 0 },
+      { type: 'integer', value: '0' },
     ]);
     expect(sent[2]!.payload).toMatchObject({ version: 3 });
     expect(notes.map((n) => n.key)).toEqual([
@@ -155,6 +155,31 @@ describe('cacheMachine', () => {
       'cache.del.absent',
     ]);
     expect(cache.getSnapshot().value).toBe('up');
+  });
+});
+
+describe('cacheMachine active expiry', () => {
+  it('sweeps every 100 ms only while keys have a TTL, and says so when it deletes', () => {
+    const clock = new SimulatedClock();
+    const keyspace = new Keyspace(() => clock.now());
+    const cache = createActor(cacheMachine, { input: { id: 'cache', narrate: false, keyspace }, clock });
+    const { notes } = record(cache);
+    cache.start();
+    const command = (argv: string[]) =>
+      cache.send(message('app', 'cache', { kind: 'cache command', requestId: 1, argv }));
+    command(['SET', 'forever', 'v']);
+    clock.increment(1000);
+    expect(notes).toEqual([]); // no TTL, no sweeps
+    command(['SET', 'k', 'v', 'PX', '150']);
+    clock.increment(100); // a sweep that finds nothing says nothing
+    expect(notes).toEqual([]);
+    clock.increment(100);
+    // Even without narration: a sweep that deletes is a visible step.
+    expect(notes).toEqual([{ type: 'note', key: 'cache.expire.active', params: { keys: 'k', count: 1 } }]);
+    expect(keyspace.size).toBe(1);
+    expect(keyspace.stats.expiredKeys).toBe(1);
+    clock.increment(10_000);
+    expect(notes).toHaveLength(1);
   });
 });
 
@@ -243,7 +268,7 @@ describe('appNodeMachine', () => {
         kind: 'cache reply',
         requestId: 1,
         command: 'DEL',
-        reply: { type: 'integer', value: 1 },
+        reply: { type: 'integer', value: '1' },
         version: null,
       }),
     );
@@ -261,7 +286,7 @@ describe('appNodeMachine', () => {
         kind: 'cache reply',
         requestId: 1,
         command: 'DEL',
-        reply: { type: 'integer', value: 1 },
+        reply: { type: 'integer', value: '1' },
         version: null,
       }),
     );

@@ -6,7 +6,7 @@ import { formatReplyInline } from '../../../src/engine/redis/reply.ts';
 function keyspaceAt() {
   const clock = { now: 0 };
   const keyspace = new Keyspace(() => clock.now);
-  const run = (...argv: string[]) => formatReplyInline(executeCommand(keyspace, argv).reply);
+  const run = (...argv: string[]) => formatReplyInline(executeCommand(keyspace, argv).reply!);
   return { clock, keyspace, run };
 }
 
@@ -29,7 +29,7 @@ describe('the foundation keyspace: GET, SET [EX], DEL on virtual time', () => {
     expect(keyspace.size).toBe(1); // still stored until touched
     expect(run('GET', 'k')).toBe('(nil)');
     expect(keyspace.size).toBe(0);
-    expect(keyspace.stats).toEqual({ hits: 1, misses: 1, expiredKeys: 1 });
+    expect(keyspace.stats).toEqual({ hits: 1, misses: 1, expiredKeys: 1, evictedKeys: 0 });
   });
 
   it('uses Redis’s error texts', () => {
