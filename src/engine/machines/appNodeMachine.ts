@@ -1,9 +1,11 @@
-import { enqueueActions, setup } from 'xstate';
-import type { DeliveryEvent, Payload, SendRequest, StepNote } from '../sim/messages.ts';
+import { setup } from 'xstate';
+import type { DeliveryEvent, Outbox, Payload, SendRequest, StepNote } from '../sim/messages.ts';
 import type { CacheAsideStrategy } from '../strategies/cacheAside.ts';
 
 export interface AppNodeInput {
   id: string;
+  /** Where the node's messages and step notes go (the engine's network and recorder). */
+  outbox: Outbox;
   /** Whether to describe each step (`note` events); off for metrics runs, which only count. */
   narrate: boolean;
   cache: string;
@@ -53,7 +55,6 @@ export const appNodeMachine = setup({
     input: {} as AppNodeInput,
     context: {} as AppNodeContext,
     events: {} as DeliveryEvent,
-    emitted: {} as SendRequest | StepNote,
   },
   guards: {
     'a read request arrived': ({ event }) => event.message.payload.kind === 'read request',
@@ -77,7 +78,7 @@ export const appNodeMachine = setup({
       isReplyTo(event.message.payload, 'DEL') && context.strategy.write === 'delete-then-update',
   },
   actions: {
-    'ask the cache for the key': enqueueActions(({ context, event, enqueue }) => {
+    'ask the cache for the key': ({ context, event }) => {
       const { payload, from } = event.message;
       if (payload.kind !== 'read request') return;
       const request: RequestInProgress = {
@@ -90,7 +91,7 @@ export const appNodeMachine = setup({
         row: null,
       };
       context.requests.set(request.requestId, request);
-      enqueue.emit(
+      context.outbox(
         send(context.cache, {
           kind: 'cache command',
           requestId: request.requestId,
@@ -98,25 +99,25 @@ export const appNodeMachine = setup({
         }),
       );
       if (context.narrate)
-        enqueue.emit(
+        context.outbox(
           say('app.read.start', { app: context.id, client: from, key: request.key }, 'read-cache'),
         );
-    }),
-    'reply with the cached value': enqueueActions(({ context, event, enqueue }) => {
+    },
+    'reply with the cached value': ({ context, event }) => {
       const request = requestFor(context, event);
       const payload = event.message.payload as CacheReply;
       const value = payload.reply.type === 'bulk' ? payload.reply.value : null;
       context.requests.delete(request.requestId);
-      enqueue.emit(respond(request, value, payload.version, 'cache'));
+      context.outbox(respond(request, value, payload.version, 'cache'));
       if (context.narrate)
-        enqueue.emit(
+        context.outbox(
           say('app.read.hit', { app: context.id, key: request.key, value: value ?? '' }, 'cache-hit'),
         );
-    }),
-    'query the database': enqueueActions(({ context, event, enqueue }) => {
+    },
+    'query the database': ({ context, event }) => {
       const request = requestFor(context, event);
       advance(request, 'loading from the database');
-      enqueue.emit(
+      context.outbox(
         send(context.database, {
           kind: 'db query',
           requestId: request.requestId,
@@ -125,15 +126,15 @@ export const appNodeMachine = setup({
         }),
       );
       if (context.narrate)
-        enqueue.emit(say('app.read.miss', { app: context.id, key: request.key }, 'read-db'));
-    }),
-    'fill the cache': enqueueActions(({ context, event, enqueue }) => {
+        context.outbox(say('app.read.miss', { app: context.id, key: request.key }, 'read-db'));
+    },
+    'fill the cache': ({ context, event }) => {
       const request = requestFor(context, event);
       const row = (event.message.payload as DbResult).row;
       if (row === null) return;
       const ttl = String(context.strategy.ttlSeconds);
       advance(request, 'filling the cache', row);
-      enqueue.emit(
+      context.outbox(
         send(context.cache, {
           kind: 'cache command',
           requestId: request.requestId,
@@ -142,31 +143,31 @@ export const appNodeMachine = setup({
         }),
       );
       if (context.narrate)
-        enqueue.emit(
+        context.outbox(
           say(
             'app.read.fill',
             { app: context.id, key: request.key, value: row.value, version: row.version, ttl },
             'hydrate',
           ),
         );
-    }),
-    'reply that nothing was found': enqueueActions(({ context, event, enqueue }) => {
+    },
+    'reply that nothing was found': ({ context, event }) => {
       const request = requestFor(context, event);
       context.requests.delete(request.requestId);
-      enqueue.emit(respond(request, null, null, 'database'));
+      context.outbox(respond(request, null, null, 'database'));
       if (context.narrate)
-        enqueue.emit(say('app.read.none', { app: context.id, key: request.key }, 'not-found'));
-    }),
-    'reply with the loaded value': enqueueActions(({ context, event, enqueue }) => {
+        context.outbox(say('app.read.none', { app: context.id, key: request.key }, 'not-found'));
+    },
+    'reply with the loaded value': ({ context, event }) => {
       const request = requestFor(context, event);
       context.requests.delete(request.requestId);
-      enqueue.emit(respond(request, request.row?.value ?? null, request.row?.version ?? null, 'database'));
+      context.outbox(respond(request, request.row?.value ?? null, request.row?.version ?? null, 'database'));
       if (context.narrate)
-        enqueue.emit(
+        context.outbox(
           say('app.read.reply', { app: context.id, key: request.key, client: request.client }, 'reply'),
         );
-    }),
-    'start the write': enqueueActions(({ context, event, enqueue }) => {
+    },
+    'start the write': ({ context, event }) => {
       const { payload, from } = event.message;
       if (payload.kind !== 'write request') return;
       const deleteFirst = context.strategy.write === 'delete-then-update';
@@ -181,7 +182,7 @@ export const appNodeMachine = setup({
       };
       context.requests.set(request.requestId, request);
       if (deleteFirst) {
-        enqueue.emit(
+        context.outbox(
           send(context.cache, {
             kind: 'cache command',
             requestId: request.requestId,
@@ -189,22 +190,22 @@ export const appNodeMachine = setup({
           }),
         );
         if (context.narrate)
-          enqueue.emit(
+          context.outbox(
             say('app.write.delete-first', { app: context.id, key: request.key }, 'early-invalidate'),
           );
       } else {
-        enqueue.emit(send(context.database, updateQuery(request)));
+        context.outbox(send(context.database, updateQuery(request)));
         if (context.narrate)
-          enqueue.emit(
+          context.outbox(
             say('app.write.start', { app: context.id, key: request.key, value: request.value }, 'write-db'),
           );
       }
-    }),
-    'delete the key': enqueueActions(({ context, event, enqueue }) => {
+    },
+    'delete the key': ({ context, event }) => {
       const request = requestFor(context, event);
       const row = (event.message.payload as DbResult).row;
       advance(request, 'deleting the key', row);
-      enqueue.emit(
+      context.outbox(
         send(context.cache, {
           kind: 'cache command',
           requestId: request.requestId,
@@ -212,33 +213,33 @@ export const appNodeMachine = setup({
         }),
       );
       if (context.narrate)
-        enqueue.emit(say('app.write.invalidate', { app: context.id, key: request.key }, 'invalidate'));
-    }),
-    'update the database': enqueueActions(({ context, event, enqueue }) => {
+        context.outbox(say('app.write.invalidate', { app: context.id, key: request.key }, 'invalidate'));
+    },
+    'update the database': ({ context, event }) => {
       const request = requestFor(context, event);
       advance(request, 'writing the database');
-      enqueue.emit(send(context.database, updateQuery(request)));
+      context.outbox(send(context.database, updateQuery(request)));
       if (context.narrate)
-        enqueue.emit(
+        context.outbox(
           say(
             'app.write.update-after-delete',
             { app: context.id, key: request.key, value: request.value },
             'late-write-db',
           ),
         );
-    }),
-    'acknowledge the write': enqueueActions(({ context, event, enqueue }) => {
+    },
+    'acknowledge the write': ({ context, event }) => {
       const request = requestFor(context, event);
       const payload = event.message.payload;
       const row = payload.kind === 'db result' ? payload.row : request.row;
       const marker = context.strategy.write === 'delete-then-update' ? 'late-write-reply' : 'write-reply';
       context.requests.delete(request.requestId);
-      enqueue.emit(respond(request, row?.value ?? request.value, row?.version ?? null, 'database'));
+      context.outbox(respond(request, row?.value ?? request.value, row?.version ?? null, 'database'));
       if (context.narrate)
-        enqueue.emit(
+        context.outbox(
           say('app.write.reply', { app: context.id, key: request.key, client: request.client }, marker),
         );
-    }),
+    },
   },
 }).createMachine({
   id: 'appNode',

@@ -3,10 +3,12 @@ import { ACTIVE_EXPIRE_PERIOD_MS } from '../redis/activeExpiry.ts';
 import { executeCommand } from '../redis/commands.ts';
 import type { Keyspace } from '../redis/keyspace.ts';
 import { NIL } from '../redis/reply.ts';
-import type { DeliveryEvent, SendRequest, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Outbox, SendRequest, StepNote } from '../sim/messages.ts';
 
 export interface CacheInput {
   id: string;
+  /** Where the cache's replies and step notes go (see appNodeMachine). */
+  outbox: Outbox;
   /** Whether to describe each step (see appNodeMachine). */
   narrate: boolean;
   /** The cache's memory. Held by reference and changed in place: copying a large keyspace on every
@@ -31,19 +33,20 @@ export const cacheMachine = setup({
     input: {} as CacheInput,
     context: {} as CacheContext,
     events: {} as DeliveryEvent | SweepEvent,
-    emitted: {} as SendRequest | StepNote,
+  },
+  guards: {
+    'a sweep is armed': ({ context }) => context.sweepArmed.value,
   },
   actions: {
-    // One action per command — describe (before the command changes the keyspace), run, reply,
-    // keep the sweep scheduled — because XState resolves each action separately, and this one runs
+    // Describe (before the command changes the keyspace), run, reply: one plain action, as it runs
     // for every command the cache receives.
-    'answer the command': enqueueActions(({ context, event, enqueue }) => {
+    'answer the command': ({ context, event }) => {
       if (event.type !== 'message') throw new Error('cache: a sweep is not a command');
       const { message } = event;
       const payload = message.payload;
       if (payload.kind !== 'cache command') throw new Error(`cache cannot handle ${payload.kind}`);
       const { keyspace } = context;
-      if (context.narrate) enqueue.emit(describeCommand(keyspace, event));
+      if (context.narrate) context.outbox(describeCommand(keyspace, event));
       const meta = payload.version === undefined ? {} : { version: payload.version };
       const { reply, version } = executeCommand(keyspace, payload.argv, meta);
       const send: SendRequest = {
@@ -58,21 +61,20 @@ export const cacheMachine = setup({
           version,
         },
       };
-      enqueue.emit(send);
-      scheduleSweep(context, enqueue);
-    }),
+      context.outbox(send);
+    },
     'schedule a sweep while keys have a TTL': enqueueActions(({ context, enqueue }) => {
       scheduleSweep(context, enqueue);
     }),
-    'delete expired keys': enqueueActions(({ context, enqueue }) => {
+    'delete expired keys': ({ context }) => {
       context.sweepArmed.value = false;
       const deleted = context.keyspace.activeExpireCycle();
       // Said even when not narrating: a sweep that deletes is a visible step in every mode (the
       // run loop skips silent timer steps), so frames and metrics runs count steps alike.
       if (deleted.length > 0) {
-        enqueue.emit(note('cache.expire.active', { keys: deleted.join(', '), count: deleted.length }));
+        context.outbox(note('cache.expire.active', { keys: deleted.join(', '), count: deleted.length }));
       }
-    }),
+    },
   },
 }).createMachine({
   id: 'cache',
@@ -82,7 +84,11 @@ export const cacheMachine = setup({
     up: {
       entry: 'schedule a sweep while keys have a TTL',
       on: {
-        message: { actions: 'answer the command' },
+        // Arming the sweep is a separate action, needed only while none is armed (rarely, under load).
+        message: [
+          { guard: 'a sweep is armed', actions: 'answer the command' },
+          { actions: ['answer the command', 'schedule a sweep while keys have a TTL'] },
+        ],
         'active expiry': { actions: ['delete expired keys', 'schedule a sweep while keys have a TTL'] },
       },
     },

@@ -1,8 +1,10 @@
 import { enqueueActions, setup } from 'xstate';
-import type { DeliveryEvent, Payload, SendRequest, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Outbox, Payload, SendRequest, StepNote } from '../sim/messages.ts';
 
 export interface ClientInput {
   id: string;
+  /** Where the client's requests and step notes go (see appNodeMachine). */
+  outbox: Outbox;
   /** Whether to describe each step (see appNodeMachine). */
   narrate: boolean;
   appNode: string;
@@ -27,7 +29,6 @@ export const clientMachine = setup({
     input: {} as ClientInput,
     context: {} as ClientContext,
     events: {} as IssueEvent | DeliveryEvent,
-    emitted: {} as SendRequest | StepNote,
   },
   guards: {
     'more operations are queued': ({ context }) => context.queued.length > 0,
@@ -37,19 +38,19 @@ export const clientMachine = setup({
       if (event.type !== 'issue') return;
       const [request, said] = requestFor(context, event.operation);
       enqueue.assign({ current: event.operation });
-      enqueue.emit(request);
-      if (context.narrate) enqueue.emit(said);
+      context.outbox(request);
+      if (context.narrate) context.outbox(said);
     }),
     'queue the operation': enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'issue') return;
       const { operation } = event;
       enqueue.assign({ queued: [...context.queued, operation] });
       if (context.narrate)
-        enqueue.emit(note('client.queue', { client: context.id, op: operation.op, key: operation.key }));
+        context.outbox(note('client.queue', { client: context.id, op: operation.op, key: operation.key }));
     }),
     'take the response': enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'message') return;
-      if (context.narrate) enqueue.emit(describeResponse(context.id, event.message.payload));
+      if (context.narrate) context.outbox(describeResponse(context.id, event.message.payload));
       enqueue.assign({ current: null });
     }),
     'send the next queued request': enqueueActions(({ context, enqueue }) => {
@@ -57,8 +58,8 @@ export const clientMachine = setup({
       if (next === undefined) return;
       const [request, said] = requestFor(context, next);
       enqueue.assign({ queued: rest, current: next });
-      enqueue.emit(request);
-      if (context.narrate) enqueue.emit(said);
+      context.outbox(request);
+      if (context.narrate) context.outbox(said);
     }),
   },
 }).createMachine({

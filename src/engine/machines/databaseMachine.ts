@@ -1,9 +1,11 @@
-import { assign, emit, enqueueActions, raise, setup } from 'xstate';
-import type { DeliveryEvent, Message, SendRequest, StepNote } from '../sim/messages.ts';
-import type { RowStore } from '../sim/rowStore.ts';
+import { enqueueActions, setup } from 'xstate';
+import type { DeliveryEvent, Message, Outbox, StepNote } from '../sim/messages.ts';
+import type { Row, RowStore } from '../sim/rowStore.ts';
 
 export interface DatabaseInput {
   id: string;
+  /** Where the database's results and step notes go (see appNodeMachine). */
+  outbox: Outbox;
   /** Whether to describe each step (see appNodeMachine). */
   narrate: boolean;
   /** The rows, held by reference and changed in place (see cacheMachine for why). */
@@ -28,39 +30,37 @@ export const databaseMachine = setup({
     input: {} as DatabaseInput,
     context: {} as DatabaseContext,
     events: {} as DeliveryEvent | QueryDone,
-    emitted: {} as SendRequest | StepNote,
-  },
-  delays: {
-    'query latency': ({ context, event }) =>
-      isUpdate(event) ? context.writeLatencyMs : context.readLatencyMs,
   },
   guards: {
     'other queries still running': ({ context }) => context.queriesRunning > 1,
   },
+  // One action per transition: XState resolves each action separately, and these run for every
+  // query the database receives.
   actions: {
-    'start the query': raise(({ event }) => ({ type: 'query done' as const, message: messageOf(event) }), {
-      delay: 'query latency',
+    'start the query': enqueueActions(({ context, event, enqueue }) => {
+      const { message } = event;
+      const payload = message.payload;
+      if (payload.kind !== 'db query') throw new Error(`database cannot handle ${payload.kind}`);
+      const latency = payload.query === 'update' ? context.writeLatencyMs : context.readLatencyMs;
+      if (context.narrate) {
+        context.outbox(
+          payload.query === 'update'
+            ? note('db.update.start', { key: payload.key, value: payload.value, ms: latency })
+            : note('db.select.start', { key: payload.key, ms: latency }),
+        );
+      }
+      enqueue.assign({ queriesRunning: context.queriesRunning + 1 });
+      enqueue.raise({ type: 'query done', message }, { delay: latency });
     }),
-    'count the query in': assign({ queriesRunning: ({ context }) => context.queriesRunning + 1 }),
-    'count the query out': assign({ queriesRunning: ({ context }) => context.queriesRunning - 1 }),
-    'describe the start': enqueueActions(({ context, event, enqueue }) => {
-      const payload = messageOf(event).payload;
-      if (!context.narrate || payload.kind !== 'db query') return;
-      enqueue.emit(
-        payload.query === 'update'
-          ? note('db.update.start', { key: payload.key, value: payload.value, ms: context.writeLatencyMs })
-          : note('db.select.start', { key: payload.key, ms: context.readLatencyMs }),
-      );
-    }),
-    'finish the query and reply': emit(({ context, event }) => {
-      const { message } = event as QueryDone;
+    'finish the query and reply': enqueueActions(({ context, event, enqueue }) => {
+      const { message } = event;
       const payload = message.payload;
       if (payload.kind !== 'db query') throw new Error(`database cannot handle ${payload.kind}`);
       const row =
         payload.query === 'update'
           ? context.rows.update(payload.key, payload.value)
           : context.rows.select(payload.key);
-      const send: SendRequest = {
+      context.outbox({
         type: 'send',
         to: message.from,
         payload: {
@@ -70,23 +70,9 @@ export const databaseMachine = setup({
           key: payload.key,
           row,
         },
-      };
-      return send;
-    }),
-    'describe the result': emit(({ context, event }): StepNote => {
-      const payload = (event as QueryDone).message.payload;
-      if (payload.kind !== 'db query') throw new Error(`database cannot handle ${payload.kind}`);
-      const row = context.rows.peek(payload.key);
-      if (payload.query === 'update') {
-        return note('db.update.commit', {
-          key: payload.key,
-          value: row?.value ?? '',
-          version: row?.version ?? 0,
-        });
-      }
-      return row === null
-        ? note('db.select.none', { key: payload.key })
-        : note('db.select.row', { key: payload.key, value: row.value, version: row.version });
+      });
+      if (context.narrate) context.outbox(describeResult(payload.query, payload.key, row));
+      enqueue.assign({ queriesRunning: context.queriesRunning - 1 });
     }),
   },
 }).createMachine({
@@ -94,34 +80,28 @@ export const databaseMachine = setup({
   context: ({ input }) => ({ ...input, queriesRunning: 0 }),
   initial: 'idle',
   on: {
-    message: { target: '.busy', actions: ['describe the start', 'count the query in', 'start the query'] },
+    message: { target: '.busy', actions: 'start the query' },
   },
   states: {
     idle: {},
     busy: {
       on: {
         'query done': [
-          {
-            guard: 'other queries still running',
-            actions: ['finish the query and reply', 'describe the result', 'count the query out'],
-          },
-          {
-            target: 'idle',
-            actions: ['finish the query and reply', 'describe the result', 'count the query out'],
-          },
+          { guard: 'other queries still running', actions: 'finish the query and reply' },
+          { target: 'idle', actions: 'finish the query and reply' },
         ],
       },
     },
   },
 });
 
-function messageOf(event: DeliveryEvent | QueryDone): Message {
-  return event.message;
-}
-
-function isUpdate(event: DeliveryEvent | QueryDone): boolean {
-  const payload = event.message.payload;
-  return payload.kind === 'db query' && payload.query === 'update';
+function describeResult(query: 'select' | 'update', key: string, row: Row | null): StepNote {
+  if (query === 'update') {
+    return note('db.update.commit', { key, value: row?.value ?? '', version: row?.version ?? 0 });
+  }
+  return row === null
+    ? note('db.select.none', { key })
+    : note('db.select.row', { key, value: row.value, version: row.version });
 }
 
 function note(key: string, params: Record<string, string | number>): StepNote {

@@ -43,7 +43,7 @@ export interface Message {
 /** Events the engine sends into actors. */
 export type DeliveryEvent = { type: 'message'; message: Message };
 
-/** Events actors emit for the engine: messages to send, and what to say about this step. */
+/** What actors hand the engine through their outbox: messages to send, and what to say about a step. */
 export type SendRequest = { type: 'send'; to: string; payload: Payload };
 export type StepNote = {
   type: 'note';
@@ -51,3 +51,9 @@ export type StepNote = {
   params: Record<string, string | number>;
   code?: string;
 };
+
+/**
+ * How a machine hands the engine what it sends and says. A plain function the machine's actions
+ * call: cheaper than XState's `emit`, which every event pays for several times over.
+ */
+export type Outbox = (event: SendRequest | StepNote) => void;

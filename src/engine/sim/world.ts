@@ -6,7 +6,7 @@ import { databaseMachine } from '../machines/databaseMachine.ts';
 import { Keyspace } from '../redis/keyspace.ts';
 import { EventQueue, type QueueEntry } from './eventQueue.ts';
 import type { IssuedOperation } from '../machines/clientMachine.ts';
-import type { Message, SendRequest, StepNote } from './messages.ts';
+import type { Message, Outbox, SendRequest, StepNote } from './messages.ts';
 import { Network } from './network.ts';
 import { createRandom } from './random.ts';
 import { RowStore } from './rowStore.ts';
@@ -71,23 +71,35 @@ export class World {
     for (const spec of scenario.clients) {
       this.clients.set(
         spec.id,
-        this.wire(spec.id, clientMachine, { id: spec.id, narrate, appNode: spec.appNode }),
+        this.wire(spec.id, clientMachine, {
+          id: spec.id,
+          narrate,
+          outbox: this.outboxOf(spec.id),
+          appNode: spec.appNode,
+        }),
       );
     }
     for (const spec of scenario.appNodes) {
       const input = {
         id: spec.id,
         narrate,
+        outbox: this.outboxOf(spec.id),
         cache: CACHE_ID,
         database: DATABASE_ID,
         strategy: scenario.strategy,
       };
       this.appNodes.set(spec.id, this.wire(spec.id, appNodeMachine, input));
     }
-    this.cache = this.wire(CACHE_ID, cacheMachine, { id: CACHE_ID, narrate, keyspace: this.keyspace });
+    this.cache = this.wire(CACHE_ID, cacheMachine, {
+      id: CACHE_ID,
+      narrate,
+      outbox: this.outboxOf(CACHE_ID),
+      keyspace: this.keyspace,
+    });
     this.database = this.wire(DATABASE_ID, databaseMachine, {
       id: DATABASE_ID,
       narrate,
+      outbox: this.outboxOf(DATABASE_ID),
       rows: this.rows,
       readLatencyMs: scenario.database.readLatencyMs,
       writeLatencyMs: scenario.database.writeLatencyMs,
@@ -145,14 +157,18 @@ export class World {
       },
     };
     const actor: Actor<AnyActorLogic> = createActor(logic as AnyActorLogic, { input, clock });
-    actor.on('send', (request) => this.send(id, request as SendRequest));
-    // The first thing said in a step is its headline (a client that takes a reply and sends its
-    // next request is described by the reply).
-    actor.on('note', (note) => {
-      this.note ??= note as StepNote;
-    });
     actor.start();
     return actor as Actor<T>;
+  }
+
+  /** Where an actor's messages and notes go: the network, and the current step's headline. */
+  private outboxOf(id: string): Outbox {
+    return (event) => {
+      if (event.type === 'send') this.send(id, event);
+      // The first thing said in a step is its headline (a client that takes a reply and sends its
+      // next request is described by the reply).
+      else this.note ??= event;
+    };
   }
 
   private send(from: string, { to, payload }: SendRequest): void {

@@ -1,22 +1,22 @@
-import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
+import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { appNodeMachine } from '../../../src/engine/machines/appNodeMachine.ts';
 import { cacheMachine } from '../../../src/engine/machines/cacheMachine.ts';
 import { clientMachine } from '../../../src/engine/machines/clientMachine.ts';
 import { databaseMachine } from '../../../src/engine/machines/databaseMachine.ts';
 import { Keyspace } from '../../../src/engine/redis/keyspace.ts';
-import type { Message, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
 import { RowStore } from '../../../src/engine/sim/rowStore.ts';
 
 // Each machine alone, driven by hand: we send it events and assert the state path it takes and
-// what it emits (messages to send, notes), the way tldraw tests its tools.
+// what it hands its outbox (messages to send, notes), the way tldraw tests its tools.
 
-function record(actor: AnyActorRef) {
+/** An outbox that keeps what a machine sends and says, for the test to look at. */
+function record() {
   const sent: SendRequest[] = [];
   const notes: StepNote[] = [];
-  actor.on('send', (e) => sent.push(e as SendRequest));
-  actor.on('note', (e) => notes.push(e as StepNote));
-  return { sent, notes };
+  const outbox: Outbox = (e) => (e.type === 'send' ? sent.push(e) : notes.push(e));
+  return { outbox, sent, notes };
 }
 
 let nextId = 1;
@@ -27,8 +27,10 @@ const message = (from: string, to: string, payload: Payload): { type: 'message';
 
 describe('clientMachine', () => {
   it('goes idle → waiting → idle, and queues an operation issued while waiting', () => {
-    const client = createActor(clientMachine, { input: { id: 'browser', appNode: 'app', narrate: true } });
-    const { sent, notes } = record(client);
+    const { outbox, sent, notes } = record();
+    const client = createActor(clientMachine, {
+      input: { outbox, id: 'browser', appNode: 'app', narrate: true },
+    });
     client.start();
     expect(client.getSnapshot().value).toBe('idle');
 
@@ -72,8 +74,10 @@ describe('clientMachine', () => {
   });
 
   it('says nothing when narration is off, but still sends', () => {
-    const client = createActor(clientMachine, { input: { id: 'browser', appNode: 'app', narrate: false } });
-    const { sent, notes } = record(client);
+    const { outbox, sent, notes } = record();
+    const client = createActor(clientMachine, {
+      input: { outbox, id: 'browser', appNode: 'app', narrate: false },
+    });
     client.start();
     client.send({ type: 'issue', operation: { requestId: 1, op: 'read', key: 'k' } });
     expect(sent).toHaveLength(1);
@@ -85,11 +89,11 @@ describe('databaseMachine', () => {
   it('is busy while a query runs and answers after its latency, on the given clock', () => {
     const clock = new SimulatedClock();
     const rows = new RowStore([{ key: 'k', value: 'old', version: 1 }]);
+    const { outbox, sent } = record();
     const db = createActor(databaseMachine, {
-      input: { id: 'db', narrate: true, rows, readLatencyMs: 8, writeLatencyMs: 20 },
+      input: { outbox, id: 'db', narrate: true, rows, readLatencyMs: 8, writeLatencyMs: 20 },
       clock,
     });
-    const { sent } = record(db);
     db.start();
     db.send(
       message('app', 'db', { kind: 'db query', requestId: 1, query: 'update', key: 'k', value: 'new' }),
@@ -120,8 +124,10 @@ describe('cacheMachine', () => {
   it('runs commands against its keyspace and replies as Redis does', () => {
     let now = 0;
     const keyspace = new Keyspace(() => now);
-    const cache = createActor(cacheMachine, { input: { id: 'cache', narrate: true, keyspace } });
-    const { sent, notes } = record(cache);
+    const { outbox, sent, notes } = record();
+    const cache = createActor(cacheMachine, {
+      input: { outbox, id: 'cache', narrate: true, keyspace },
+    });
     cache.start();
     const command = (argv: string[], version?: number) =>
       cache.send(
@@ -162,8 +168,11 @@ describe('cacheMachine active expiry', () => {
   it('sweeps every 100 ms only while keys have a TTL, and says so when it deletes', () => {
     const clock = new SimulatedClock();
     const keyspace = new Keyspace(() => clock.now());
-    const cache = createActor(cacheMachine, { input: { id: 'cache', narrate: false, keyspace }, clock });
-    const { notes } = record(cache);
+    const { outbox, notes } = record();
+    const cache = createActor(cacheMachine, {
+      input: { outbox, id: 'cache', narrate: false, keyspace },
+      clock,
+    });
     cache.start();
     const command = (argv: string[]) =>
       cache.send(message('app', 'cache', { kind: 'cache command', requestId: 1, argv }));
@@ -185,8 +194,10 @@ describe('cacheMachine active expiry', () => {
 
 describe('appNodeMachine', () => {
   const start = (write: 'update-then-delete' | 'delete-then-update') => {
+    const log = record();
     const app = createActor(appNodeMachine, {
       input: {
+        outbox: log.outbox,
         id: 'app',
         narrate: true,
         cache: 'cache',
@@ -194,7 +205,6 @@ describe('appNodeMachine', () => {
         strategy: { read: 'cache-aside', write, ttlSeconds: 30 },
       },
     });
-    const log = record(app);
     app.start();
     return { app, ...log };
   };
