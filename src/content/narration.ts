@@ -55,6 +55,11 @@ export const narrationTemplates: Record<string, string> = {
   'db.update.start': 'The database starts the update of {key}; it commits in {ms} ms.',
   'db.update.commit': 'The database commits {key} = "{value}". The row is now at version {version}.',
 
+  'console.send': 'You type {command}; the console sends it to the cache.',
+  'console.queue': 'The console is still waiting for a reply, so {command} waits its turn.',
+  'console.reply': 'The console prints the reply to {command}: {reply}',
+  'console.push': 'A message is pushed to the console: {reply}',
+
   'fault.drop': 'The message "{message}" from {from} to {to} is lost on the network.',
   'fault.drop.gone': 'That message had already arrived, so there was nothing to drop.',
 };

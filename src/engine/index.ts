@@ -1,11 +1,12 @@
 // The engine's only public surface. Everything outside src/engine imports from here.
 export { runScenario, type RunOptions } from './sim/runScenario.ts';
+export { consoleExchanges, type ConsoleExchange } from './sim/consoleExchanges.ts';
 export type * from './sim/trace.ts';
 export type * from './sim/scenario.ts';
-export type { Fault, Intervention } from './sim/intervention.ts';
+export type { ConsoleCommand, Fault, Intervention } from './sim/intervention.ts';
 export type { Payload } from './sim/messages.ts';
 export type { CacheAsideStrategy } from './strategies/cacheAside.ts';
-export { CACHE_ID, DATABASE_ID } from './sim/scenario.ts';
+export { CACHE_ID, CONSOLE_ID, DATABASE_ID } from './sim/scenario.ts';
 
 // The Redis console: a session on virtual time, redis-cli's line parser and reply formats.
 export { RedisSession, type SessionOptions } from './redis/session.ts';

@@ -2,8 +2,9 @@ import { enqueueActions, setup } from 'xstate';
 import { ACTIVE_EXPIRE_PERIOD_MS } from '../redis/activeExpiry.ts';
 import { executeCommand } from '../redis/commands.ts';
 import type { Keyspace } from '../redis/keyspace.ts';
-import { NIL } from '../redis/reply.ts';
-import type { DeliveryEvent, Outbox, SendRequest, StepNote } from '../sim/messages.ts';
+import { Connection } from '../redis/pubsub.ts';
+import { NIL, type Reply } from '../redis/reply.ts';
+import type { DeliveryEvent, Outbox, StepNote } from '../sim/messages.ts';
 
 export interface CacheInput {
   id: string;
@@ -17,6 +18,8 @@ export interface CacheInput {
 }
 
 interface CacheContext extends CacheInput {
+  /** Each sender's connection, for pub/sub state (changed in place, like the keyspace). */
+  connections: Map<string, Connection>;
   /** Whether the next active-expiry sweep is scheduled (changed in place, like the keyspace). */
   sweepArmed: { value: boolean };
 }
@@ -47,21 +50,27 @@ export const cacheMachine = setup({
       if (payload.kind !== 'cache command') throw new Error(`cache cannot handle ${payload.kind}`);
       const { keyspace } = context;
       if (context.narrate) context.outbox(describeCommand(keyspace, event));
-      const meta = payload.version === undefined ? {} : { version: payload.version };
-      const { reply, version } = executeCommand(keyspace, payload.argv, meta);
-      const send: SendRequest = {
+      const connection = connectionOf(context, message.from);
+      const command = (payload.argv[0] ?? '').toUpperCase();
+      const { reply, version } = executeCommand(keyspace, payload.argv, {
+        connection,
+        ...(payload.version === undefined ? {} : { version: payload.version }),
+      });
+      // SUBSCRIBE and its kin answer on the connection, one confirmation per channel: the first is
+      // the reply, the others follow as pushes.
+      const [first = NIL, ...rest] = reply === null ? connection.drain() : [reply];
+      const { requestId } = payload;
+      context.outbox({
         type: 'send',
         to: message.from,
-        payload: {
-          kind: 'cache reply',
-          requestId: payload.requestId,
-          command: (payload.argv[0] ?? '').toUpperCase(),
-          // Pub/sub confirmations arrive on the connection rather than as a reply.
-          reply: reply ?? keyspace.defaultConnection.drain()[0] ?? NIL,
-          version,
-        },
-      };
-      context.outbox(send);
+        payload: { kind: 'cache reply', requestId, command, reply: first, version },
+      });
+      for (const pushed of rest) push(context, message.from, requestId, pushed);
+      if (command === 'PUBLISH') {
+        for (const [owner, other] of context.connections) {
+          for (const pushed of other.drain()) push(context, owner, requestId, pushed);
+        }
+      }
     },
     'schedule a sweep while keys have a TTL': enqueueActions(({ context, enqueue }) => {
       scheduleSweep(context, enqueue);
@@ -78,7 +87,7 @@ export const cacheMachine = setup({
   },
 }).createMachine({
   id: 'cache',
-  context: ({ input }) => ({ ...input, sweepArmed: { value: false } }),
+  context: ({ input }) => ({ ...input, connections: new Map(), sweepArmed: { value: false } }),
   initial: 'up',
   states: {
     up: {
@@ -94,6 +103,20 @@ export const cacheMachine = setup({
     },
   },
 });
+
+/** The connection of one sender: subscriptions belong to a client, not to the cache. */
+function connectionOf(context: CacheContext, sender: string): Connection {
+  let connection = context.connections.get(sender);
+  if (connection === undefined) {
+    connection = new Connection(context.connections.size + 1);
+    context.connections.set(sender, connection);
+  }
+  return connection;
+}
+
+function push(context: CacheContext, to: string, requestId: number, reply: Reply): void {
+  context.outbox({ type: 'send', to, payload: { kind: 'cache push', requestId, reply } });
+}
 
 /** Arms the next active-expiry sweep if keys have a TTL and none is armed yet. */
 function scheduleSweep(
@@ -112,20 +135,22 @@ function describeCommand(keyspace: Keyspace, event: DeliveryEvent): StepNote {
   const command = name.toUpperCase();
   const existing = keyspace.peek(key);
   const line = argv.join(' ');
-  if (command === 'GET') {
+  // Specific sentences for the forms the app nodes send; anything else (typed into the console,
+  // say) is described as what it is.
+  if (command === 'GET' && argv.length === 2) {
     if (existing === null) return note('cache.get.miss', { key, command: line });
     if (keyspace.hasExpired(existing)) {
       return note('cache.get.expired', { key, command: line });
     }
     return note('cache.get.hit', { key, value: existing.value, command: line });
   }
-  if (command === 'SET') {
-    const ttl = argv[4];
-    return ttl === undefined
-      ? note('cache.set', { key, value: argv[2] ?? '', command: line })
-      : note('cache.set.ttl', { key, value: argv[2] ?? '', ttl, command: line });
+  if (command === 'SET' && argv.length === 3) {
+    return note('cache.set', { key, value: argv[2] ?? '', command: line });
   }
-  if (command === 'DEL') {
+  if (command === 'SET' && argv.length === 5 && argv[3]?.toUpperCase() === 'EX') {
+    return note('cache.set.ttl', { key, value: argv[2] ?? '', ttl: argv[4] ?? '', command: line });
+  }
+  if (command === 'DEL' && argv.length === 2) {
     return existing === null || keyspace.hasExpired(existing)
       ? note('cache.del.absent', { key, command: line })
       : note('cache.del', { key, command: line });

@@ -4,6 +4,12 @@
  */
 export type Fault = { kind: 'drop message'; messageId: number };
 
+/** A line typed into the console: its arguments, sent after the frame `atStep`. */
+export interface ConsoleCommand {
+  atStep: number;
+  argv: string[];
+}
+
 export interface Intervention {
   /** The frame index after which the fault applies. */
   atStep: number;

@@ -28,6 +28,7 @@ function labelOf({ payload }: Message): string {
     case 'cache command':
       return payload.argv.map(argument).join(' ');
     case 'cache reply':
+    case 'cache push':
       return formatReplyInline(payload.reply);
     case 'db query':
       return payload.query === 'select'

@@ -21,6 +21,8 @@ export type Payload =
       version?: number;
     }
   | { kind: 'cache reply'; requestId: number; command: string; reply: Reply; version: number | null }
+  /** Pub/sub: a confirmation beyond a command's first, or a published message, pushed to a subscriber. */
+  | { kind: 'cache push'; requestId: number; reply: Reply }
   | { kind: 'db query'; requestId: number; query: 'select'; key: string }
   | { kind: 'db query'; requestId: number; query: 'update'; key: string; value: string }
   | {

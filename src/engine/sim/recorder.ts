@@ -1,7 +1,7 @@
 import { viewOf } from './labels.ts';
 import type { Message, StepNote } from './messages.ts';
 import type { ActorView, Anomaly, CacheRowView, Counters, Frame, FrameCause, Narration } from './trace.ts';
-import { CACHE_ID, DATABASE_ID } from './scenario.ts';
+import { CACHE_ID, CONSOLE_ID, DATABASE_ID } from './scenario.ts';
 import type { World } from './world.ts';
 
 /** What happened in one step, as the run loop saw it. */
@@ -102,6 +102,9 @@ export class Recorder {
       state: stateName(this.world.database.getSnapshot().value),
       pending: [],
     };
+    if (this.world.console !== null) {
+      views[CONSOLE_ID] = { state: stateName(this.world.console.getSnapshot().value), pending: [] };
+    }
     return views;
   }
 

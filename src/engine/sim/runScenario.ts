@@ -1,8 +1,8 @@
 import type { IssuedOperation } from '../machines/clientMachine.ts';
-import type { Intervention } from './intervention.ts';
+import type { ConsoleCommand, Intervention } from './intervention.ts';
 import { viewOf } from './labels.ts';
 import { countersOf, Recorder, type StepFacts } from './recorder.ts';
-import type { Scenario } from './scenario.ts';
+import { CONSOLE_ID, type Scenario } from './scenario.ts';
 import { checkScenario } from './checkScenario.ts';
 import type { Trace } from './trace.ts';
 import { isHousekeeping, World, type Entry } from './world.ts';
@@ -14,6 +14,11 @@ export interface RunOptions {
   interventions?: readonly Intervention[];
   /** `frames`: a frame per visible event, for the player. `metrics`: totals only, for speed. */
   record: 'frames' | 'metrics';
+  /**
+   * Lines the learner typed into the console, each sent after the frame they were typed at (a line
+   * typed after the last event is sent once the run would otherwise end).
+   */
+  console?: readonly ConsoleCommand[];
   /** A guard against a scenario that never settles. */
   maxEvents?: number;
 }
@@ -22,13 +27,13 @@ const DEFAULT_MAX_EVENTS = 10_000_000;
 
 /** Runs a scenario to the end on virtual time and returns what happened. */
 export function runScenario(scenario: Scenario, options: RunOptions): Trace {
-  const { seed, record, interventions = [], maxEvents = DEFAULT_MAX_EVENTS } = options;
+  const { seed, record, interventions = [], console = [], maxEvents = DEFAULT_MAX_EVENTS } = options;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${String(seed)}`);
   }
   checkScenario(scenario);
 
-  const world = new World(scenario, seed, record === 'frames');
+  const world = new World(scenario, seed, record === 'frames', console.length > 0);
   const recorder = record === 'frames' ? new Recorder(world) : null;
   const feedScript = scriptFeeder(world, scenario);
   feedScript();
@@ -42,13 +47,17 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
     for (const intervention of interventions) {
       if (intervention.atStep === step) recordStep(applyFault(world, intervention));
     }
+    typeInto.stepReached(step);
   };
+  const typeInto = consoleFeeder(world, console);
+  const countSteps = recorder !== null || interventions.length > 0 || console.length > 0;
 
   recordStep({ cause: { kind: 'start' }, actor: null, delivered: null, note: null, requestId: null });
   let events = 0;
   let requests = 0;
   // The run ends when no work is queued; the cache's expiry sweeps alone do not keep it going.
-  while (world.pendingWork > 0) {
+  for (;;) {
+    if (world.pendingWork === 0 && !typeInto.sendLate()) break;
     const entry = world.queue.pop();
     if (entry === undefined) break;
     if (++events > maxEvents)
@@ -65,7 +74,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
     // A timer step in which nobody said or sent anything (a sweep that found nothing) is not a
     // step: no frame, and not counted, in frames and metrics runs alike.
     if (entry.kind === 'timer' && world.note === null && world.sentThisStep.length === 0) continue;
-    if (recorder !== null || interventions.length > 0) recordStep(factsOf(world, entry));
+    if (countSteps) recordStep(factsOf(world, entry));
   }
   recorder?.record({ cause: { kind: 'end' }, actor: null, delivered: null, note: null, requestId: null });
   world.stop();
@@ -102,6 +111,35 @@ function scriptFeeder(world: World, scenario: Scenario): () => void {
   };
 }
 
+/**
+ * Sends the console's lines into the run: each after the step it was typed at, in the order typed.
+ * Console lines get negative request ids, so they never collide with the script's.
+ */
+function consoleFeeder(world: World, commands: readonly ConsoleCommand[]) {
+  const order = commands.map((c, i) => ({ ...c, requestId: -(i + 1) })).sort((a, b) => a.atStep - b.atStep);
+  let next = 0;
+  const send = (item: (typeof order)[number]) => {
+    world.pendingWork++;
+    world.queue.push({
+      time: world.now,
+      kind: 'console',
+      command: { type: 'type', requestId: item.requestId, argv: item.argv },
+    });
+  };
+  return {
+    stepReached(step: number): void {
+      while (next < order.length && (order[next] as (typeof order)[number]).atStep <= step)
+        send(order[next++]!);
+    },
+    /** Sends every line typed after the last event; false when there was none left. */
+    sendLate(): boolean {
+      if (next >= order.length) return false;
+      while (next < order.length) send(order[next++]!);
+      return true;
+    },
+  };
+}
+
 /** Hands one queued event to its actor, which runs synchronously and may send or schedule more. */
 function deliver(world: World, entry: Entry): void {
   switch (entry.kind) {
@@ -114,6 +152,9 @@ function deliver(world: World, entry: Entry): void {
       return;
     case 'issue':
       world.client(entry.client).send({ type: 'issue', operation: entry.operation });
+      return;
+    case 'console':
+      world.console?.send(entry.command);
       return;
   }
 }
@@ -144,6 +185,14 @@ function factsOf(world: World, entry: Entry): StepFacts {
         delivered: null,
         note: world.note,
         requestId: entry.operation.requestId,
+      };
+    case 'console':
+      return {
+        cause: { kind: 'operation issued', actor: CONSOLE_ID },
+        actor: CONSOLE_ID,
+        delivered: null,
+        note: world.note,
+        requestId: entry.command.requestId,
       };
   }
 }

@@ -54,3 +54,5 @@ export interface Scenario {
 /** Fixed ids for the shared tiers, so scenarios and the UI agree on them. */
 export const CACHE_ID = 'cache';
 export const DATABASE_ID = 'db';
+/** The learner's own redis-cli, added to a run when they type into the console. */
+export const CONSOLE_ID = 'console';

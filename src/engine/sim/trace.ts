@@ -4,7 +4,7 @@
 import type { Fault } from './intervention.ts';
 import type { Payload } from './messages.ts';
 
-export type ActorKind = 'client' | 'appNode' | 'cache' | 'database';
+export type ActorKind = 'client' | 'appNode' | 'cache' | 'database' | 'console';
 
 export interface ActorInfo {
   id: string;
@@ -18,8 +18,7 @@ export interface EdgeInfo {
   b: string;
 }
 
-export type MessageKind =
-  'read request' | 'write request' | 'response' | 'cache command' | 'cache reply' | 'db query' | 'db result';
+export type MessageKind = Payload['kind'];
 
 export interface MessageView {
   id: number;

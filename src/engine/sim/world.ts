@@ -2,6 +2,7 @@ import { createActor, type Actor, type AnyActorLogic, type InputFrom } from 'xst
 import { appNodeMachine } from '../machines/appNodeMachine.ts';
 import { cacheMachine } from '../machines/cacheMachine.ts';
 import { clientMachine } from '../machines/clientMachine.ts';
+import { consoleMachine, type TypedCommand } from '../machines/consoleMachine.ts';
 import { databaseMachine } from '../machines/databaseMachine.ts';
 import { Keyspace } from '../redis/keyspace.ts';
 import { EventQueue, type QueueEntry } from './eventQueue.ts';
@@ -10,7 +11,7 @@ import type { Message, Outbox, SendRequest, StepNote } from './messages.ts';
 import { Network } from './network.ts';
 import { createRandom } from './random.ts';
 import { RowStore } from './rowStore.ts';
-import { CACHE_ID, DATABASE_ID, type Scenario } from './scenario.ts';
+import { CACHE_ID, CONSOLE_ID, DATABASE_ID, type Scenario } from './scenario.ts';
 import type { ActorInfo, EdgeInfo } from './trace.ts';
 
 export type Entry = QueueEntry &
@@ -18,6 +19,7 @@ export type Entry = QueueEntry &
     | { kind: 'deliver'; message: Message }
     | { kind: 'timer'; actor: string; fire: () => void; housekeeping: boolean }
     | { kind: 'issue'; client: string; operation: IssuedOperation }
+    | { kind: 'console'; command: TypedCommand }
   );
 
 /** Mixed into the seed for the keyspace's random stream (eviction and expiry sampling). */
@@ -27,7 +29,8 @@ export type ClientActor = Actor<typeof clientMachine>;
 export type AppNodeActor = Actor<typeof appNodeMachine>;
 export type CacheActor = Actor<typeof cacheMachine>;
 export type DatabaseActor = Actor<typeof databaseMachine>;
-export type AnyWorldActor = ClientActor | AppNodeActor | CacheActor | DatabaseActor;
+export type ConsoleActor = Actor<typeof consoleMachine>;
+export type AnyWorldActor = ClientActor | AppNodeActor | CacheActor | DatabaseActor | ConsoleActor;
 
 /**
  * Everything one run is made of: the timeline, the network, the stores and the actors. The actors
@@ -44,6 +47,8 @@ export class World {
   readonly appNodes = new Map<string, AppNodeActor>();
   readonly cache: CacheActor;
   readonly database: DatabaseActor;
+  /** The learner's console, present once they have typed a command into it. */
+  readonly console: ConsoleActor | null;
   readonly actorInfo: ActorInfo[];
   readonly edges: EdgeInfo[];
 
@@ -57,7 +62,7 @@ export class World {
   pendingWork = 0;
   private nextMessageId = 1;
 
-  constructor(scenario: Scenario, seed: number, narrate: boolean) {
+  constructor(scenario: Scenario, seed: number, narrate: boolean, withConsole: boolean) {
     const random = createRandom(seed);
     // Its own stream, so sampling in the keyspace never shifts the network's latencies.
     this.keyspace = new Keyspace(() => this.now, createRandom((seed ^ KEYSPACE_STREAM) >>> 0));
@@ -105,11 +110,21 @@ export class World {
       writeLatencyMs: scenario.database.writeLatencyMs,
     });
 
+    this.console = withConsole
+      ? this.wire(CONSOLE_ID, consoleMachine, {
+          id: CONSOLE_ID,
+          narrate,
+          outbox: this.outboxOf(CONSOLE_ID),
+          cache: CACHE_ID,
+        })
+      : null;
+
     this.actorInfo = [
       ...scenario.clients.map((c) => ({ id: c.id, kind: 'client' as const, label: c.label })),
       ...scenario.appNodes.map((a) => ({ id: a.id, kind: 'appNode' as const, label: a.label })),
       { id: CACHE_ID, kind: 'cache', label: 'Redis cache' },
       { id: DATABASE_ID, kind: 'database', label: 'Database' },
+      ...(withConsole ? [{ id: CONSOLE_ID, kind: 'console' as const, label: 'Your console' }] : []),
     ];
     this.edges = [
       ...scenario.clients.map((c) => ({ a: c.id, b: c.appNode })),
@@ -117,6 +132,7 @@ export class World {
         { a: a.id, b: CACHE_ID },
         { a: a.id, b: DATABASE_ID },
       ]),
+      ...(withConsole ? [{ a: CONSOLE_ID, b: CACHE_ID }] : []),
     ];
   }
 
@@ -124,7 +140,13 @@ export class World {
     const actor =
       this.clients.get(id) ??
       this.appNodes.get(id) ??
-      (id === CACHE_ID ? this.cache : id === DATABASE_ID ? this.database : undefined);
+      (id === CACHE_ID
+        ? this.cache
+        : id === DATABASE_ID
+          ? this.database
+          : id === CONSOLE_ID
+            ? (this.console ?? undefined)
+            : undefined);
     if (actor === undefined) throw new Error(`no actor "${id}" in this scenario`);
     return actor;
   }
@@ -136,7 +158,14 @@ export class World {
   }
 
   allActors(): [string, AnyWorldActor][] {
-    return [...this.clients, ...this.appNodes, [CACHE_ID, this.cache], [DATABASE_ID, this.database]];
+    const all: [string, AnyWorldActor][] = [
+      ...this.clients,
+      ...this.appNodes,
+      [CACHE_ID, this.cache],
+      [DATABASE_ID, this.database],
+    ];
+    if (this.console !== null) all.push([CONSOLE_ID, this.console]);
+    return all;
   }
 
   stop(): void {

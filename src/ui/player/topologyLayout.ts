@@ -41,8 +41,9 @@ export interface Point {
   y: number;
 }
 
-const TIER_OF: Record<ActorKind, number> = { client: 0, appNode: 1, cache: 2, database: 2 };
-const KIND_ORDER: Record<ActorKind, number> = { client: 0, appNode: 1, cache: 2, database: 3 };
+// The console talks to the cache directly, so it sits in the middle row beside the app nodes.
+const TIER_OF: Record<ActorKind, number> = { client: 0, appNode: 1, console: 1, cache: 2, database: 2 };
+const KIND_ORDER: Record<ActorKind, number> = { client: 0, appNode: 1, console: 2, cache: 3, database: 4 };
 
 export const NODE_BASE_HEIGHT = 54;
 export const PENDING_LINE_HEIGHT = 16;
