@@ -6,3 +6,4 @@ export { curriculum, type CurriculumEntry } from './curriculum.ts';
 export { narrate, narrationTemplates } from './narration.ts';
 export { codeLineForMarker } from './codeMarkers.ts';
 export type { Lesson } from './schema.ts';
+export { commandHelp, helpFor, type CommandHelp } from './redisHelp.ts';

@@ -1,8 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
+import { consoleExchanges } from '../../engine/index.ts';
 import type { Scenario, Trace } from '../../engine/index.ts';
 import { DEFAULT_SEED, getScenario } from '../../content/index.ts';
 import type { Lesson } from '../../content/index.ts';
+import { LessonConsole } from '../console/LessonConsole.tsx';
+import { useConsoleCommands } from '../console/useConsoleCommands.ts';
 import { StepPlayer } from '../player/StepPlayer.tsx';
 import { deepLinkParams, parseRunChoice, resolveStep } from '../player/deepLink.ts';
 import type { DeepLinkProblem, PlayerLocation } from '../player/deepLink.ts';
@@ -42,13 +45,16 @@ function ScenarioPlayer({ lesson, scenarios }: { lesson: Lesson; scenarios: read
   const scenario = byId.get(scenarioId) ?? scenarios[0];
   if (scenario === undefined) throw new Error('unreachable: ScenarioPlayer needs scenarios');
 
+  const runKey = `${scenario.id}:${seed}`;
+  const consoleCommands = useConsoleCommands(runKey);
+  const { commands } = consoleCommands;
   const run = useMemo((): Run => {
     try {
-      return { ok: true, trace: traceFor(scenario, seed) };
+      return { ok: true, trace: traceFor(scenario, seed, commands) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [scenario, seed]);
+  }, [scenario, seed, commands]);
   const stepResolution = run.ok ? resolveStep(parsed.stepParam, run.trace.frames.length) : null;
   const step = stepResolution?.step ?? 0;
   const problems: DeepLinkProblem[] = [
@@ -79,6 +85,17 @@ function ScenarioPlayer({ lesson, scenarios }: { lesson: Lesson; scenarios: read
     }
   }, [hasProblems, scenarioId, seed, step, setSearchParams]);
 
+  // A typed command joins the run after the step on screen; the player moves to the step where the
+  // cache ran it, so its effect shows in the table at once.
+  const sendToConsole = (argvs: string[][]): number[] => {
+    const { commands: next, requestIds } = consoleCommands.add(step, argvs);
+    const answered = consoleExchanges(traceFor(scenario, seed, next)).find(
+      (e) => e.requestId === requestIds[0],
+    );
+    if (answered !== undefined) show({ scenarioId, seed, step: answered.answeredStep });
+    return requestIds;
+  };
+
   const choose = (next: Partial<PlayerLocation>) => {
     setNotices([]);
     show({ scenarioId, seed, step: 0, ...next });
@@ -99,14 +116,17 @@ function ScenarioPlayer({ lesson, scenarios }: { lesson: Lesson; scenarios: read
         <p className="scenario-summary">{scenario.summary}</p>
         <LinkProblems problems={notices} onDismiss={() => setNotices([])} />
         {run.ok ? (
-          <StepPlayer
-            trace={run.trace}
-            step={step}
-            onStepChange={(next) => show({ scenarioId, seed, step: next })}
-            seed={seed}
-            onSeedChange={(next) => choose({ seed: next })}
-            code={lesson.code}
-          />
+          <>
+            <StepPlayer
+              trace={run.trace}
+              step={step}
+              onStepChange={(next) => show({ scenarioId, seed, step: next })}
+              seed={seed}
+              onSeedChange={(next) => choose({ seed: next })}
+              code={lesson.code}
+            />
+            <LessonConsole key={runKey} exchanges={consoleExchanges(run.trace)} onSend={sendToConsole} />
+          </>
         ) : (
           <div className="notice notice-error">
             <h3 className="notice-title">This run could not be computed</h3>

@@ -24,7 +24,7 @@ export function CacheTable({ rows, previousRows, frameTime, now, staleKeys }: Ca
       <h3 id={headingId} className="data-panel-title">
         Cache
       </h3>
-      <table className="data-table">
+      <table className="data-table" aria-labelledby={headingId}>
         <thead>
           <tr>
             <th scope="col">Key</th>

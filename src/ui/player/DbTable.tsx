@@ -18,7 +18,7 @@ export function DbTable({ rows, previousRows }: DbTableProps) {
       <h3 id={headingId} className="data-panel-title">
         Database
       </h3>
-      <table className="data-table">
+      <table className="data-table" aria-labelledby={headingId}>
         <thead>
           <tr>
             <th scope="col">Key</th>

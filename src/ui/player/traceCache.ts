@@ -1,16 +1,17 @@
 import { runScenario } from '../../engine/index.ts';
-import type { Scenario, Trace } from '../../engine/index.ts';
+import type { ConsoleCommand, Scenario, Trace } from '../../engine/index.ts';
 
 /**
  * The UI never simulates step by step: it asks the engine for a whole run once per
  * (scenario, seed) and then only moves a cursor over the recorded frames. Runs are deterministic,
- * so a remembered trace is exactly what a fresh run would return.
+ * so a remembered trace is exactly what a fresh run would return. Lines typed into the console
+ * are part of what a run is, so they are part of the key.
  */
 const REMEMBERED_RUNS = 16;
 const runs = new Map<string, Trace>();
 
-export function traceFor(scenario: Scenario, seed: number): Trace {
-  const key = `${scenario.id}\u0000${seed}`;
+export function traceFor(scenario: Scenario, seed: number, console: readonly ConsoleCommand[] = []): Trace {
+  const key = `${scenario.id}\u0000${seed}\u0000${JSON.stringify(console)}`;
   const remembered = runs.get(key);
   if (remembered !== undefined) {
     // Re-insert so the Map's order is least-recently-used first.
@@ -18,7 +19,7 @@ export function traceFor(scenario: Scenario, seed: number): Trace {
     runs.set(key, remembered);
     return remembered;
   }
-  const trace = runScenario(scenario, { seed, record: 'frames' });
+  const trace = runScenario(scenario, { seed, record: 'frames', console });
   runs.set(key, trace);
   if (runs.size > REMEMBERED_RUNS) {
     const oldest = runs.keys().next();
