@@ -108,7 +108,7 @@ export const cacheMachine = setup({
 function connectionOf(context: CacheContext, sender: string): Connection {
   let connection = context.connections.get(sender);
   if (connection === undefined) {
-    connection = new Connection(context.connections.size + 1);
+    connection = new Connection();
     context.connections.set(sender, connection);
   }
   return connection;

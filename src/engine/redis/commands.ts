@@ -46,7 +46,7 @@ export function executeCommand(
   return { reply, version: call.readVersion };
 }
 
-const reusableCall: Call = { connection: new Connection(-1), version: null, readVersion: null };
+const reusableCall: Call = { connection: new Connection(), version: null, readVersion: null };
 
 function run(keyspace: Keyspace, argv: readonly string[], call: Call): Reply | null {
   const name = argv[0] ?? '';

@@ -48,7 +48,7 @@ export class Keyspace implements EvictionCandidates {
   private readonly settings: EvictionConfig = { ...DEFAULT_EVICTION };
   readonly pubsub = new PubSub();
   /** The connection commands run on when the caller does not name one (the simulation's). */
-  readonly defaultConnection = new Connection(0);
+  readonly defaultConnection = new Connection();
   readonly random: Random;
   usedMemory = 0;
   private readonly pool = new EvictionPool();

@@ -6,18 +6,11 @@
 import { globMatch } from './glob.ts';
 import { array, bulk, integer, type Reply } from './reply.ts';
 
-let nextConnectionId = 1;
-
 export class Connection {
-  readonly id: number;
   readonly channels = new Set<string>();
   readonly patterns = new Set<string>();
   /** Replies pushed to this connection and not yet read by its owner. */
   readonly outbox: Reply[] = [];
-
-  constructor(id?: number) {
-    this.id = id ?? nextConnectionId++;
-  }
 
   /** Whether the connection is in subscriber mode (RESP2 then allows only a few commands). */
   get subscribed(): boolean {

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CommandHistory, completeCommand } from './consoleLine.ts';
+// The console's heading looks like the tables' headings above it.
+import '../player/data.css';
 import './console.css';
 
 export interface ConsoleEntry {
@@ -58,7 +60,7 @@ export function RedisConsole({ entries, subscribed, onSubmit, onInterrupt }: Red
   return (
     <section className="console" aria-labelledby={headingId}>
       <div className="console-header">
-        <h3 id={headingId} className="console-title">
+        <h3 id={headingId} className="data-panel-title">
           Redis console
         </h3>
         <p id={hintId} className="console-hint">
