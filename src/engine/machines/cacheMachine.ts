@@ -54,21 +54,21 @@ export const cacheMachine = setup({
       const command = (payload.argv[0] ?? '').toUpperCase();
       const { reply, version } = executeCommand(keyspace, payload.argv, {
         connection,
-        ...(payload.version === undefined ? {} : { version: payload.version }),
+        version: payload.version,
       });
+      const { requestId } = payload;
       // SUBSCRIBE and its kin answer on the connection, one confirmation per channel: the first is
       // the reply, the others follow as pushes.
-      const [first = NIL, ...rest] = reply === null ? connection.drain() : [reply];
-      const { requestId } = payload;
+      const pushed = reply === null ? connection.drain() : null;
       context.outbox({
         type: 'send',
         to: message.from,
-        payload: { kind: 'cache reply', requestId, command, reply: first, version },
+        payload: { kind: 'cache reply', requestId, command, reply: reply ?? pushed?.[0] ?? NIL, version },
       });
-      for (const pushed of rest) push(context, message.from, requestId, pushed);
+      for (const later of pushed?.slice(1) ?? []) push(context, message.from, requestId, later);
       if (command === 'PUBLISH') {
         for (const [owner, other] of context.connections) {
-          for (const pushed of other.drain()) push(context, owner, requestId, pushed);
+          for (const message of other.drain()) push(context, owner, requestId, message);
         }
       }
     },

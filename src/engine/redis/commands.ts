@@ -27,7 +27,7 @@ export interface CommandResult {
 
 export interface CommandOptions {
   /** Simulation metadata for a SET: the database version the value came from. */
-  version?: number;
+  version?: number | undefined;
   /** The client session; defaults to the keyspace's own connection. */
   connection?: Connection;
 }

@@ -1,37 +1,61 @@
 import type { LatencyRange } from './scenario.ts';
 import type { Random } from './random.ts';
 
+interface Link {
+  latency: LatencyRange;
+  /** When the last message on this link, in this direction, arrives. */
+  lastArrival: number;
+}
+
 /**
  * Latency between actors. Each message draws a whole number of milliseconds from its link's range.
  * A link is FIFO, like the TCP connection it stands for: a message never overtakes an earlier one
  * on the same link in the same direction.
  */
 export class Network {
-  private readonly ranges = new Map<string, LatencyRange>();
-  private readonly lastArrival = new Map<string, number>();
+  private readonly overrides = new Map<string, Map<string, LatencyRange>>();
+  /** Links by sender, then receiver: two Map lookups per message, no string building. */
+  private readonly links = new Map<string, Map<string, Link>>();
 
   constructor(
     private readonly random: Random,
     private readonly defaultLatency: LatencyRange,
     links: readonly { a: string; b: string; latency: LatencyRange }[] = [],
   ) {
-    for (const link of links) {
-      this.ranges.set(linkKey(link.a, link.b), link.latency);
-      this.ranges.set(linkKey(link.b, link.a), link.latency);
+    for (const { a, b, latency } of links) {
+      this.override(a, b, latency);
+      this.override(b, a, latency);
     }
   }
 
   /** When a message sent now from `from` to `to` arrives. */
   arrivalTime(from: string, to: string, now: number): number {
-    const key = linkKey(from, to);
-    const range = this.ranges.get(key) ?? this.defaultLatency;
-    const drawn = now + this.random.int(range.minMs, range.maxMs);
-    const arrival = Math.max(drawn, this.lastArrival.get(key) ?? 0);
-    this.lastArrival.set(key, arrival);
-    return arrival;
+    const link = this.link(from, to);
+    const drawn = now + this.random.int(link.latency.minMs, link.latency.maxMs);
+    link.lastArrival = Math.max(drawn, link.lastArrival);
+    return link.lastArrival;
   }
-}
 
-function linkKey(from: string, to: string): string {
-  return `${from}\u2192${to}`;
+  private link(from: string, to: string): Link {
+    let outgoing = this.links.get(from);
+    if (outgoing === undefined) {
+      outgoing = new Map();
+      this.links.set(from, outgoing);
+    }
+    let link = outgoing.get(to);
+    if (link === undefined) {
+      link = { latency: this.overrides.get(from)?.get(to) ?? this.defaultLatency, lastArrival: 0 };
+      outgoing.set(to, link);
+    }
+    return link;
+  }
+
+  private override(from: string, to: string, latency: LatencyRange): void {
+    let outgoing = this.overrides.get(from);
+    if (outgoing === undefined) {
+      outgoing = new Map();
+      this.overrides.set(from, outgoing);
+    }
+    outgoing.set(to, latency);
+  }
 }
