@@ -121,6 +121,74 @@ describe('databaseMachine', () => {
 });
 
 describe('cacheMachine', () => {
+  it('keeps a connection per sender: a PUBLISH reaches the console that subscribed', () => {
+    const keyspace = new Keyspace(() => 0);
+    const { outbox, sent } = record();
+    const cache = createActor(cacheMachine, { input: { outbox, id: 'cache', narrate: false, keyspace } });
+    cache.start();
+    const from = (sender: string, requestId: number, argv: string[]) =>
+      cache.send(message(sender, 'cache', { kind: 'cache command', requestId, argv }));
+
+    from('console', -1, ['SUBSCRIBE', 'news', 'alerts']);
+    from('app', 7, ['PUBLISH', 'news', 'hello']);
+    from('app', 8, ['PUBLISH', 'sports', 'goal']);
+    const bulk = (value: string) => ({ type: 'bulk', value });
+    expect(sent.map((s) => [s.to, s.payload])).toEqual([
+      // The first confirmation is the reply; the second follows as a push.
+      [
+        'console',
+        {
+          kind: 'cache reply',
+          requestId: -1,
+          command: 'SUBSCRIBE',
+          reply: { type: 'array', value: [bulk('subscribe'), bulk('news'), { type: 'integer', value: '1' }] },
+          version: null,
+        },
+      ],
+      [
+        'console',
+        {
+          kind: 'cache push',
+          requestId: -1,
+          reply: {
+            type: 'array',
+            value: [bulk('subscribe'), bulk('alerts'), { type: 'integer', value: '2' }],
+          },
+        },
+      ],
+      // The app's connection is not subscribed, so its PUBLISH is answered with the receiver count…
+      [
+        'app',
+        {
+          kind: 'cache reply',
+          requestId: 7,
+          command: 'PUBLISH',
+          reply: { type: 'integer', value: '1' },
+          version: null,
+        },
+      ],
+      // …and the message is pushed to the console.
+      [
+        'console',
+        {
+          kind: 'cache push',
+          requestId: 7,
+          reply: { type: 'array', value: [bulk('message'), bulk('news'), bulk('hello')] },
+        },
+      ],
+      [
+        'app',
+        {
+          kind: 'cache reply',
+          requestId: 8,
+          command: 'PUBLISH',
+          reply: { type: 'integer', value: '0' },
+          version: null,
+        },
+      ],
+    ]);
+  });
+
   it('runs commands against its keyspace and replies as Redis does', () => {
     let now = 0;
     const keyspace = new Keyspace(() => now);
