@@ -33,7 +33,11 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   }
   checkScenario(scenario);
 
-  const world = new World(scenario, seed, record === 'frames', console.length > 0);
+  const world = new World(scenario, seed, {
+    narrate: record === 'frames',
+    withConsole: console.length > 0,
+    trackInFlight: record === 'frames' || interventions.length > 0,
+  });
   const recorder = record === 'frames' ? new Recorder(world) : null;
   const feedScript = scriptFeeder(world, scenario);
   feedScript();

@@ -62,7 +62,19 @@ export class World {
   pendingWork = 0;
   private nextMessageId = 1;
 
-  constructor(scenario: Scenario, seed: number, narrate: boolean, withConsole: boolean) {
+  /** Whether messages in flight are tracked (for frames and faults; a plain metrics run needs not). */
+  private readonly trackInFlight: boolean;
+
+  constructor(
+    scenario: Scenario,
+    seed: number,
+    {
+      narrate,
+      withConsole,
+      trackInFlight,
+    }: { narrate: boolean; withConsole: boolean; trackInFlight: boolean },
+  ) {
+    this.trackInFlight = trackInFlight;
     const random = createRandom(seed);
     // Its own stream, so sampling in the keyspace never shifts the network's latencies.
     this.keyspace = new Keyspace(() => this.now, createRandom((seed ^ KEYSPACE_STREAM) >>> 0));
@@ -205,7 +217,7 @@ export class World {
     const message: Message = { id: this.nextMessageId++, from, to, sendTime: this.now, recvTime, payload };
     this.pendingWork++;
     const entry = this.queue.push({ time: recvTime, kind: 'deliver', message });
-    this.inFlight.set(message.id, entry as Entry & { kind: 'deliver' });
+    if (this.trackInFlight) this.inFlight.set(message.id, entry as Entry & { kind: 'deliver' });
     this.sentThisStep.push(message);
   }
 }
