@@ -27,50 +27,45 @@ export class Connection {
   }
 }
 
+/** Channels and patterns behave alike apart from their names and how PUBLISH matches them. */
+interface Kind {
+  subscribe: string;
+  unsubscribe: string;
+  of: (connection: Connection) => Set<string>;
+  registry: Map<string, Set<Connection>>;
+}
+
 export class PubSub {
   private readonly byChannel = new Map<string, Set<Connection>>();
   private readonly byPattern = new Map<string, Set<Connection>>();
+  private readonly channel: Kind = {
+    subscribe: 'subscribe',
+    unsubscribe: 'unsubscribe',
+    of: (c) => c.channels,
+    registry: this.byChannel,
+  };
+  private readonly pattern: Kind = {
+    subscribe: 'psubscribe',
+    unsubscribe: 'punsubscribe',
+    of: (c) => c.patterns,
+    registry: this.byPattern,
+  };
 
   subscribe(connection: Connection, channel: string): void {
-    if (!connection.channels.has(channel)) {
-      connection.channels.add(channel);
-      setOf(this.byChannel, channel).add(connection);
-    }
-    connection.outbox.push(confirmation('subscribe', channel, connection));
+    this.add(this.channel, connection, channel);
   }
 
+  /** `null` unsubscribes from every channel (UNSUBSCRIBE with no arguments). */
   unsubscribe(connection: Connection, channel: string | null): void {
-    if (channel === null) {
-      if (connection.channels.size === 0) {
-        connection.outbox.push(confirmation('unsubscribe', null, connection));
-      }
-      for (const c of [...connection.channels]) this.unsubscribe(connection, c);
-      return;
-    }
-    if (connection.channels.delete(channel)) this.byChannel.get(channel)?.delete(connection);
-    if (this.byChannel.get(channel)?.size === 0) this.byChannel.delete(channel);
-    connection.outbox.push(confirmation('unsubscribe', channel, connection));
+    this.remove(this.channel, connection, channel);
   }
 
   psubscribe(connection: Connection, pattern: string): void {
-    if (!connection.patterns.has(pattern)) {
-      connection.patterns.add(pattern);
-      setOf(this.byPattern, pattern).add(connection);
-    }
-    connection.outbox.push(confirmation('psubscribe', pattern, connection));
+    this.add(this.pattern, connection, pattern);
   }
 
   punsubscribe(connection: Connection, pattern: string | null): void {
-    if (pattern === null) {
-      if (connection.patterns.size === 0) {
-        connection.outbox.push(confirmation('punsubscribe', null, connection));
-      }
-      for (const p of [...connection.patterns]) this.punsubscribe(connection, p);
-      return;
-    }
-    if (connection.patterns.delete(pattern)) this.byPattern.get(pattern)?.delete(connection);
-    if (this.byPattern.get(pattern)?.size === 0) this.byPattern.delete(pattern);
-    connection.outbox.push(confirmation('punsubscribe', pattern, connection));
+    this.remove(this.pattern, connection, pattern);
   }
 
   /** Delivers to channel subscribers, then pattern subscribers; returns how many received it. */
@@ -93,6 +88,28 @@ export class PubSub {
   clear(): void {
     this.byChannel.clear();
     this.byPattern.clear();
+  }
+
+  private add(kind: Kind, connection: Connection, name: string): void {
+    const names = kind.of(connection);
+    if (!names.has(name)) {
+      names.add(name);
+      setOf(kind.registry, name).add(connection);
+    }
+    connection.outbox.push(confirmation(kind.subscribe, name, connection));
+  }
+
+  private remove(kind: Kind, connection: Connection, name: string | null): void {
+    const names = kind.of(connection);
+    if (name === null) {
+      // With nothing to leave, Redis still confirms once, naming no channel.
+      if (names.size === 0) connection.outbox.push(confirmation(kind.unsubscribe, null, connection));
+      for (const each of [...names]) this.remove(kind, connection, each);
+      return;
+    }
+    if (names.delete(name)) kind.registry.get(name)?.delete(connection);
+    if (kind.registry.get(name)?.size === 0) kind.registry.delete(name);
+    connection.outbox.push(confirmation(kind.unsubscribe, name, connection));
   }
 }
 
