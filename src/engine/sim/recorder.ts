@@ -1,3 +1,4 @@
+import type { KeyspaceEntry } from '../redis/keyspace.ts';
 import { viewOf } from './labels.ts';
 import type { Message, StepNote } from './messages.ts';
 import type { ActorView, Anomaly, CacheRowView, Counters, Frame, FrameCause, Narration } from './trace.ts';
@@ -32,7 +33,9 @@ export class Recorder {
       if (code !== null) this.codeByRequest.set(step.requestId, code);
       else code = this.codeByRequest.get(step.requestId) ?? null;
     }
-    const anomalies = this.staleEntries();
+    // One snapshot of the keyspace serves the table and the consistency check.
+    const entries = world.keyspace.entries();
+    const anomalies = this.staleEntries(entries);
     this.frames.push({
       index: this.frames.length,
       time: world.now,
@@ -40,7 +43,7 @@ export class Recorder {
       actor: step.actor,
       delivered: step.delivered === null ? null : viewOf(step.delivered),
       actors: this.actorViews(),
-      cache: this.cacheRows(),
+      cache: this.cacheRows(entries),
       db: world.rows.entries(),
       inFlight: [...world.inFlight.values()].map((entry) => viewOf(entry.message)),
       narration: this.narrationFor(step, anomalies),
@@ -108,9 +111,9 @@ export class Recorder {
     return views;
   }
 
-  private cacheRows(): CacheRowView[] {
+  private cacheRows(entries: readonly KeyspaceEntry[]): CacheRowView[] {
     const now = this.world.now;
-    return this.world.keyspace.entries().map((e) => {
+    return entries.map((e) => {
       const row: CacheRowView = {
         key: e.key,
         value: e.fields === null ? e.value : e.fields.map(([f, v]) => `${f}=${v}`).join(' '),
@@ -123,11 +126,11 @@ export class Recorder {
   }
 
   /** Cache entries, still live, that hold an older version than the database has committed. */
-  private staleEntries(): Anomaly[] {
-    const { keyspace, rows, now } = this.world;
+  private staleEntries(entries: readonly KeyspaceEntry[]): Anomaly[] {
+    const { rows, now } = this.world;
     const anomalies: Anomaly[] = [];
     const stillStale = new Set<string>();
-    for (const entry of keyspace.entries()) {
+    for (const entry of entries) {
       const live = entry.expiresAt === null || entry.expiresAt > now;
       const dbVersion = rows.peek(entry.key)?.version;
       if (!live || entry.version === null || dbVersion === undefined || entry.version >= dbVersion) continue;

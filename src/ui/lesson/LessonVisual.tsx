@@ -55,6 +55,8 @@ function ScenarioPlayer({ lesson, scenarios }: { lesson: Lesson; scenarios: read
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   }, [scenario, seed, commands]);
+  // Read once per run, not on every step the player shows.
+  const exchanges = useMemo(() => (run.ok ? consoleExchanges(run.trace) : []), [run]);
   const stepResolution = run.ok ? resolveStep(parsed.stepParam, run.trace.frames.length) : null;
   const step = stepResolution?.step ?? 0;
   const problems: DeepLinkProblem[] = [
@@ -125,7 +127,7 @@ function ScenarioPlayer({ lesson, scenarios }: { lesson: Lesson; scenarios: read
               onSeedChange={(next) => choose({ seed: next })}
               code={lesson.code}
             />
-            <LessonConsole key={runKey} exchanges={consoleExchanges(run.trace)} onSend={sendToConsole} />
+            <LessonConsole key={runKey} exchanges={exchanges} onSend={sendToConsole} />
           </>
         ) : (
           <div className="notice notice-error">
