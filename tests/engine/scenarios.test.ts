@@ -156,15 +156,26 @@ describe('cache-aside-write at seed 1', () => {
     ]);
     expect(cacheOf(last(trace))).toEqual(['user:42:email=ada@new.example@v2']);
     expect(dbOf(last(trace))).toEqual(['user:42:email=ada@new.example@v2']);
-    expect(last(trace).anomalies).toEqual([]);
+    expect(last(trace).stale).toEqual([]);
+    expect(trace.anomalies).toEqual([]);
   });
 
-  it('flags the short window between the commit and the DEL as stale, and clears it after', () => {
+  it('shows the short window between the commit and the DEL as stale, and clears it after', () => {
     const commit = frameSaying(trace, 'db.update.commit');
-    expect(commit.anomalies).toEqual([
-      { kind: 'stale cache entry', key: 'user:42:email', cacheVersion: 1, dbVersion: 2, sinceTime: 33 },
+    expect(commit.stale).toEqual([
+      {
+        where: 'cache',
+        key: 'user:42:email',
+        rowKey: 'user:42:email',
+        cacheVersion: 1,
+        dbVersion: 2,
+        sinceTime: 33,
+        expiresAt: 300_000,
+      },
     ]);
-    expect(frameSaying(trace, 'cache.del').anomalies).toEqual([]);
+    // The DEL is already on its way, so the checker does not call this a divergence.
+    expect(commit.anomalies).toEqual([]);
+    expect(frameSaying(trace, 'cache.del').stale).toEqual([]);
   });
 });
 
@@ -205,13 +216,53 @@ describe('cache-aside-wrong-order at seed 1', () => {
     const end = last(trace);
     expect(cacheOf(end)).toEqual(['user:42:email=ada@old.example@v1']);
     expect(dbOf(end)).toEqual(['user:42:email=ada@new.example@v2']);
-    expect(end.anomalies).toEqual([
-      { kind: 'stale cache entry', key: 'user:42:email', cacheVersion: 1, dbVersion: 2, sinceTime: 83 },
+    expect(end.stale).toEqual([
+      {
+        where: 'cache',
+        key: 'user:42:email',
+        rowKey: 'user:42:email',
+        cacheVersion: 1,
+        dbVersion: 2,
+        sinceTime: 83,
+        expiresAt: 30_065,
+      },
     ]);
     expect(end.narration).toEqual({
       key: 'run.end.stale',
-      params: { key: 'user:42:email', cacheVersion: 1, dbVersion: 2, seconds: 30 },
+      params: { key: 'user:42:email', cacheVersion: 1, dbVersion: 2, seconds: 30, node: 'cache' },
     });
+  });
+
+  it('has the checker report the divergence once the system settles, and the stale read at 424 ms', () => {
+    const settled = frameSaying(trace, 'client.write.done');
+    expect(trace.anomalies).toEqual([
+      {
+        kind: 'divergence',
+        step: settled.index,
+        time: 99,
+        key: 'user:42:email',
+        operations: [1],
+        where: 'cache',
+        cacheVersion: 1,
+        dbVersion: 2,
+        until: 30_065,
+      },
+      {
+        kind: 'stale read',
+        step: frameSaying(trace, 'client.read.done', 1).index,
+        time: 424,
+        key: 'user:42:email',
+        operations: [3, 1],
+        client: 'reader',
+        readVersion: 1,
+        newestVersion: 2,
+      },
+    ]);
+    expect(settled.anomalies).toEqual([trace.anomalies[0]]);
+    // Before the commit there is nothing to be stale against.
+    expect(
+      trace.frames.slice(0, frameSaying(trace, 'db.update.commit').index + 1).flatMap((f) => f.anomalies),
+    ).toEqual([]);
   });
 
   it('serves the old value from the cache after the write was confirmed', () => {
@@ -300,13 +351,13 @@ describe('bad input', () => {
   });
 
   it('names what is wrong with an impossible scenario', () => {
-    const broken = { ...cacheAsideRead, clients: [{ id: 'browser', label: 'B', appNode: 'nowhere' }] };
+    const broken = { ...cacheAsideRead, clients: [{ id: 'browser', label: 'B', server: 'nowhere' }] };
     expect(() => run(broken)).toThrow(
-      'scenario "cache-aside-read": client "browser" talks to unknown app node "nowhere"',
+      'scenario "cache-aside-read": client "browser" talks to unknown server "nowhere"',
     );
     const badLatency = { ...cacheAsideRead, network: { defaultLatency: { minMs: 5, maxMs: 1 } } };
     expect(() => run(badLatency)).toThrow(/latency range 5–1 ms/);
     const badTtl = { ...cacheAsideRead, strategy: { ...cacheAsideRead.strategy, ttlSeconds: 0 } };
-    expect(() => run(badTtl)).toThrow(/TTL must be a whole number of seconds above 0/);
+    expect(() => run(badTtl)).toThrow(/the TTL in seconds must be a whole number above 0, got 0/);
   });
 });

@@ -1,19 +1,19 @@
 import { enqueueActions, setup } from 'xstate';
-import type { DeliveryEvent, Outbox, Payload, SendRequest, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Payload, SendRequest, StepNote } from '../sim/messages.ts';
+import type { ActorInput } from './actorInput.ts';
 
-export interface ClientInput {
-  id: string;
-  /** Where the client's requests and step notes go (see appNodeMachine). */
-  outbox: Outbox;
-  /** Whether to describe each step (see appNodeMachine). */
-  narrate: boolean;
-  appNode: string;
+export interface ClientInput extends ActorInput {
+  /** The app node or load balancer this client sends its requests to. */
+  server: string;
 }
 
 /** One operation of the scenario's script, with the request id the engine gave it. */
 export type IssuedOperation =
   | { requestId: number; op: 'read'; key: string }
-  | { requestId: number; op: 'write'; key: string; value: string };
+  | { requestId: number; op: 'write'; key: string; value: string }
+  | { requestId: number; op: 'login'; user: string }
+  | { requestId: number; op: 'page'; page: string }
+  | { requestId: number; op: 'chat'; room: string; text: string };
 
 export type IssueEvent = { type: 'issue'; operation: IssuedOperation };
 
@@ -21,9 +21,31 @@ interface ClientContext extends ClientInput {
   /** Operations the script issued while a request was still out: a client waits for each reply. */
   queued: IssuedOperation[];
   current: IssuedOperation | null;
+  /** The session id a login gave this client, sent with every page request (its cookie). */
+  cookie: string | null;
+  /** Chat messages pushed to this client, oldest first. */
+  chat: string[];
 }
 
-/** A user's browser or a caller service: one request at a time, the next one when the reply is in. */
+/** What an operation is about, in one word: the key, the user, the page or the chat room. */
+export function subjectOf(operation: IssuedOperation): string {
+  switch (operation.op) {
+    case 'read':
+    case 'write':
+      return operation.key;
+    case 'login':
+      return operation.user;
+    case 'page':
+      return operation.page;
+    case 'chat':
+      return operation.room;
+  }
+}
+
+/**
+ * A user's browser or a caller service: one request at a time, the next one when the reply is in.
+ * It keeps the session cookie a login gives it, and shows chat messages pushed to it at any time.
+ */
 export const clientMachine = setup({
   types: {
     input: {} as ClientInput,
@@ -32,6 +54,8 @@ export const clientMachine = setup({
   },
   guards: {
     'more operations are queued': ({ context }) => context.queued.length > 0,
+    'a chat message was pushed': ({ event }) =>
+      event.type === 'message' && event.message.payload.kind === 'chat message',
   },
   actions: {
     'send the request': enqueueActions(({ context, event, enqueue }) => {
@@ -46,12 +70,24 @@ export const clientMachine = setup({
       const { operation } = event;
       enqueue.assign({ queued: [...context.queued, operation] });
       if (context.narrate)
-        context.outbox(note('client.queue', { client: context.id, op: operation.op, key: operation.key }));
+        context.outbox(
+          note('client.queue', { client: context.id, op: operation.op, key: subjectOf(operation) }),
+        );
     }),
     'take the response': enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'message') return;
-      if (context.narrate) context.outbox(describeResponse(context.id, event.message.payload));
+      const payload = event.message.payload;
+      if (context.narrate) context.outbox(describeResponse(context.id, payload));
+      if (payload.kind === 'response' && payload.op === 'login' && payload.ok) {
+        enqueue.assign({ cookie: payload.value });
+      }
       enqueue.assign({ current: null });
+    }),
+    'show the chat message': enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'message' || event.message.payload.kind !== 'chat message') return;
+      const { room, text } = event.message.payload;
+      enqueue.assign({ chat: [...context.chat, text] });
+      if (context.narrate) context.outbox(note('client.chat.received', { client: context.id, room, text }));
     }),
     'send the next queued request': enqueueActions(({ context, enqueue }) => {
       const [next, ...rest] = context.queued;
@@ -64,8 +100,11 @@ export const clientMachine = setup({
   },
 }).createMachine({
   id: 'client',
-  context: ({ input }) => ({ ...input, queued: [], current: null }),
+  context: ({ input }) => ({ ...input, queued: [], current: null, cookie: null, chat: [] }),
   initial: 'idle',
+  on: {
+    message: { guard: 'a chat message was pushed', actions: 'show the chat message' },
+  },
   states: {
     idle: {
       on: { issue: { target: 'waiting', actions: 'send the request' } },
@@ -74,6 +113,7 @@ export const clientMachine = setup({
       on: {
         issue: { actions: 'queue the operation' },
         message: [
+          { guard: 'a chat message was pushed', actions: 'show the chat message' },
           {
             guard: 'more operations are queued',
             actions: ['take the response', 'send the next queued request'],
@@ -85,27 +125,72 @@ export const clientMachine = setup({
   },
 });
 
+/** What the client holds that a person should see: its cookie and the chat messages it has shown. */
+export function holdingsOf(context: ClientContext): string[] {
+  const lines: string[] = [];
+  if (context.cookie !== null) lines.push(`cookie: ${context.cookie}`);
+  for (const text of context.chat) lines.push(`chat: ${text}`);
+  return lines;
+}
+
 /** The request a client sends for an operation, and what to say about it. */
 function requestFor(context: ClientContext, operation: IssuedOperation): [SendRequest, StepNote] {
-  const payload: Payload =
-    operation.op === 'read'
-      ? { kind: 'read request', requestId: operation.requestId, key: operation.key }
-      : { kind: 'write request', requestId: operation.requestId, key: operation.key, value: operation.value };
-  const params = { client: context.id, app: context.appNode, key: operation.key };
-  const said =
-    operation.op === 'read'
-      ? note('client.read.send', params)
-      : note('client.write.send', { ...params, value: operation.value });
-  return [{ type: 'send', to: context.appNode, payload }, said];
+  const { requestId } = operation;
+  const params = { client: context.id, app: context.server };
+  let payload: Payload;
+  let said: StepNote;
+  switch (operation.op) {
+    case 'read':
+      payload = { kind: 'read request', requestId, key: operation.key };
+      said = note('client.read.send', { ...params, key: operation.key });
+      break;
+    case 'write':
+      payload = { kind: 'write request', requestId, key: operation.key, value: operation.value };
+      said = note('client.write.send', { ...params, key: operation.key, value: operation.value });
+      break;
+    case 'login':
+      payload = { kind: 'login request', requestId, user: operation.user };
+      said = note('client.login.send', { ...params, user: operation.user });
+      break;
+    case 'page':
+      payload = { kind: 'page request', requestId, page: operation.page, session: context.cookie };
+      said = note(context.cookie === null ? 'client.page.send.anonymous' : 'client.page.send', {
+        ...params,
+        page: operation.page,
+        session: context.cookie ?? '',
+      });
+      break;
+    case 'chat':
+      payload = { kind: 'chat post', requestId, room: operation.room, text: operation.text };
+      said = note('client.chat.send', { ...params, room: operation.room, text: operation.text });
+      break;
+  }
+  return [{ type: 'send', to: context.server, payload }, said];
 }
 
 function describeResponse(client: string, payload: Payload): StepNote {
   if (payload.kind !== 'response') throw new Error(`client cannot handle ${payload.kind}`);
-  if (payload.op === 'write') {
-    return note('client.write.done', { client, key: payload.key, version: payload.version ?? 0 });
+  const { key, value } = payload;
+  if (!payload.ok) {
+    return payload.op === 'page'
+      ? note('client.page.logged-out', { client, page: key })
+      : note('client.failed', { client, op: payload.op, key, error: value ?? '' });
   }
-  if (payload.value === null) return note('client.read.none', { client, key: payload.key });
-  return note('client.read.done', { client, key: payload.key, value: payload.value, source: payload.source });
+  switch (payload.op) {
+    case 'write':
+      return payload.version === null
+        ? note('client.write.done.unversioned', { client, key })
+        : note('client.write.done', { client, key, version: payload.version });
+    case 'read':
+      if (value === null) return note('client.read.none', { client, key });
+      return note('client.read.done', { client, key, value, source: payload.source });
+    case 'login':
+      return note('client.login.done', { client, user: key, session: value ?? '' });
+    case 'page':
+      return note('client.page.done', { client, page: key, user: value ?? '' });
+    case 'chat':
+      return note('client.chat.done', { client, room: key });
+  }
 }
 
 function note(key: string, params: Record<string, string | number>): StepNote {

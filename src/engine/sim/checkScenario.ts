@@ -1,4 +1,12 @@
-import { CACHE_ID, DATABASE_ID, type Scenario } from './scenario.ts';
+import {
+  BROKER_ID,
+  CACHE_ID,
+  DATABASE_ID,
+  DEAD_LETTER_ID,
+  LOAD_BALANCER_ID,
+  RELAY_ID,
+  type Scenario,
+} from './scenario.ts';
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -18,10 +26,11 @@ export function checkScenario(scenario: Scenario): void {
     ids.add(id);
   }
   const appNodes = new Set(scenario.appNodes.map((a) => a.id));
+  if (scenario.loadBalancer !== undefined) appNodes.add(LOAD_BALANCER_ID);
   const clients = new Set(scenario.clients.map((c) => c.id));
   for (const client of scenario.clients) {
-    if (!appNodes.has(client.appNode))
-      fail(`client "${client.id}" talks to unknown app node "${client.appNode}"`);
+    if (!appNodes.has(client.server))
+      fail(`client "${client.id}" talks to unknown server "${client.server}"`);
   }
   for (const [i, step] of scenario.script.entries()) {
     if (!clients.has(step.client)) fail(`script step ${i} names unknown client "${step.client}"`);
@@ -38,7 +47,50 @@ export function checkScenario(scenario: Scenario): void {
   }
   const { readLatencyMs, writeLatencyMs } = scenario.database;
   if (!(readLatencyMs >= 0 && writeLatencyMs >= 0)) fail('database latencies must not be negative');
-  if (!Number.isInteger(scenario.strategy.ttlSeconds) || scenario.strategy.ttlSeconds <= 0) {
-    fail(`TTL must be a whole number of seconds above 0, got ${scenario.strategy.ttlSeconds}`);
+  const positive = (value: number, what: string) => {
+    if (!Number.isInteger(value) || value <= 0) fail(`${what} must be a whole number above 0, got ${value}`);
+  };
+  const { strategy } = scenario;
+  positive(strategy.ttlSeconds, 'the TTL in seconds');
+  if (strategy.localCache.kind === 'l1')
+    positive(strategy.localCache.ttlSeconds, 'the local cache TTL in seconds');
+  if (strategy.write.kind === 'write-behind') {
+    positive(strategy.write.flushIntervalMs, 'the write-behind flush interval in ms');
+    positive(strategy.write.batchSize, 'the write-behind batch size');
+  }
+  if (strategy.raceFix.kind === 'delayed-double-delete')
+    positive(strategy.raceFix.delayMs, 'the second delete delay in ms');
+  if (strategy.sessions.kind === 'redis-hash')
+    positive(strategy.sessions.slidingTtlSeconds, 'the session TTL in seconds');
+  const eventDriven =
+    strategy.invalidation.kind === 'outbox' || strategy.invalidation.kind === 'publish-after-commit';
+  if (eventDriven && scenario.events === undefined) {
+    fail(`${strategy.invalidation.kind} invalidation needs a broker: add "events" to the scenario`);
+  }
+  if (scenario.events !== undefined) {
+    const { maxAttempts, retryDelayMs, ackTimeoutMs, consumers } = scenario.events;
+    positive(maxAttempts, 'maxAttempts');
+    positive(retryDelayMs, 'retryDelayMs');
+    positive(ackTimeoutMs, 'ackTimeoutMs');
+    for (const { id } of consumers) {
+      if (ids.has(id)) fail(`actor id "${id}" is used twice`);
+      ids.add(id);
+    }
+  }
+  const nodes = new Set([...ids, LOAD_BALANCER_ID, RELAY_ID, BROKER_ID, DEAD_LETTER_ID]);
+  for (const [i, { atMs, fault }] of (scenario.faults ?? []).entries()) {
+    if (!Number.isFinite(atMs) || atMs < 0) fail(`fault ${i} has a negative or invalid time`);
+    const named =
+      fault.kind === 'crash' || fault.kind === 'restart'
+        ? [fault.node]
+        : fault.kind === 'partition'
+          ? fault.nodes
+          : fault.kind === 'drop next message'
+            ? [fault.from, fault.to]
+            : fault.kind === 'delay link'
+              ? [fault.a, fault.b]
+              : [];
+    for (const node of named)
+      if (!nodes.has(node)) fail(`fault ${i} (${fault.kind}) names unknown actor "${node}"`);
   }
 }

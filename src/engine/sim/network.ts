@@ -3,6 +3,8 @@ import type { Random } from './random.ts';
 
 interface Link {
   latency: LatencyRange;
+  /** Added to every message by a `delay link` fault. */
+  extraMs: number;
   /** When the last message on this link, in this direction, arrives. */
   lastArrival: number;
 }
@@ -31,9 +33,15 @@ export class Network {
   /** When a message sent now from `from` to `to` arrives. */
   arrivalTime(from: string, to: string, now: number): number {
     const link = this.link(from, to);
-    const drawn = now + this.random.int(link.latency.minMs, link.latency.maxMs);
+    const drawn = now + this.random.int(link.latency.minMs, link.latency.maxMs) + link.extraMs;
     link.lastArrival = Math.max(drawn, link.lastArrival);
     return link.lastArrival;
+  }
+
+  /** Slows a link down, both ways, from now on. */
+  addDelay(a: string, b: string, extraMs: number): void {
+    this.link(a, b).extraMs += extraMs;
+    this.link(b, a).extraMs += extraMs;
   }
 
   private link(from: string, to: string): Link {
@@ -44,7 +52,11 @@ export class Network {
     }
     let link = outgoing.get(to);
     if (link === undefined) {
-      link = { latency: this.overrides.get(from)?.get(to) ?? this.defaultLatency, lastArrival: 0 };
+      link = {
+        latency: this.overrides.get(from)?.get(to) ?? this.defaultLatency,
+        extraMs: 0,
+        lastArrival: 0,
+      };
       outgoing.set(to, link);
     }
     return link;

@@ -1,8 +1,31 @@
+import { groupByKey } from '../check/checker.ts';
+import { DivergenceWatch, StaleWatch, type CachedCopy } from '../check/divergence.ts';
+import type { HistoryRecorder } from '../check/history.ts';
+import { holdingsOf as appNodeHoldings, type AppNodeContext } from '../machines/appNodeMachine.ts';
+import { holdingsOf as brokerHoldings } from '../machines/brokerMachine.ts';
+import { holdingsOf as cacheHoldings } from '../machines/cacheMachine.ts';
+import { holdingsOf as clientHoldings, subjectOf } from '../machines/clientMachine.ts';
+import { holdingsOf as consumerHoldings } from '../machines/consumerMachine.ts';
+import { holdingsOf as databaseHoldings } from '../machines/databaseMachine.ts';
+import { holdingsOf as deadLetterHoldings } from '../machines/deadLetterQueueMachine.ts';
+import { holdingsOf as balancerHoldings } from '../machines/loadBalancerMachine.ts';
+import { holdingsOf as relayHoldings } from '../machines/relayMachine.ts';
 import type { KeyspaceEntry } from '../redis/keyspace.ts';
 import { viewOf } from './labels.ts';
 import type { Message, StepNote } from './messages.ts';
-import type { ActorView, Anomaly, CacheRowView, Counters, Frame, FrameCause, Narration } from './trace.ts';
-import { CACHE_ID, CONSOLE_ID, DATABASE_ID } from './scenario.ts';
+import { CACHE_ID } from './scenario.ts';
+import type {
+  ActorKind,
+  ActorView,
+  Anomaly,
+  CacheRowView,
+  Counters,
+  Frame,
+  FrameCause,
+  Narration,
+  PendingRequestView,
+  StaleEntry,
+} from './trace.ts';
 import type { World } from './world.ts';
 
 /** What happened in one step, as the run loop saw it. */
@@ -15,62 +38,99 @@ export interface StepFacts {
   requestId: number | null;
 }
 
+// Each machine says what it holds that a person should see; the context types differ by machine.
+const HOLDINGS: Partial<Record<ActorKind, (context: never) => string[]>> = {
+  client: clientHoldings,
+  loadBalancer: balancerHoldings,
+  appNode: appNodeHoldings,
+  cache: cacheHoldings,
+  database: databaseHoldings,
+  relay: relayHoldings,
+  broker: brokerHoldings,
+  deadLetterQueue: deadLetterHoldings,
+  consumer: consumerHoldings,
+};
+
 /**
  * Turns the world after each step into a frame: plain data the UI can draw without simulating.
  * Only used with `record: 'frames'`; a metrics run never pays for snapshots.
  */
 export class Recorder {
   readonly frames: Frame[] = [];
+  /** Divergences found so far, each at the frame that first showed it. */
+  readonly divergences: Anomaly[] = [];
   private readonly codeByRequest = new Map<number, string>();
-  private readonly staleSince = new Map<string, number>();
+  private readonly staleWatch = new StaleWatch();
+  private readonly divergenceWatch = new DivergenceWatch();
 
-  constructor(private readonly world: World) {}
+  constructor(
+    private readonly world: World,
+    private readonly history: HistoryRecorder,
+  ) {}
 
   record(step: StepFacts): void {
     const world = this.world;
     let code: string | null = step.note?.code ?? null;
-    if (step.requestId !== null) {
+    if (step.requestId !== null && step.requestId !== 0) {
       if (code !== null) this.codeByRequest.set(step.requestId, code);
       else code = this.codeByRequest.get(step.requestId) ?? null;
     }
     // One snapshot of the keyspace serves the table and the consistency check.
     const entries = world.keyspace.entries();
-    const anomalies = this.staleEntries(entries);
+    const localCaches = this.localCaches();
+    const stale = this.staleWatch.entries(
+      this.copies(entries, localCaches),
+      (key) => world.rows.peek(key)?.version ?? null,
+      world.now,
+    );
+    const index = this.frames.length;
+    const commitsByKey = groupByKey(this.history.history.commits);
+    this.divergences.push(
+      ...this.divergenceWatch.observe(
+        stale,
+        world.settled,
+        { step: index, time: world.now },
+        (key, version) => commitsByKey.get(key)?.find((c) => c.version === version),
+      ),
+    );
     this.frames.push({
-      index: this.frames.length,
+      index,
       time: world.now,
       cause: step.cause,
       actor: step.actor,
       delivered: step.delivered === null ? null : viewOf(step.delivered),
       actors: this.actorViews(),
       cache: this.cacheRows(entries),
+      localCaches,
       db: world.rows.entries(),
+      outbox: world.rows.outboxRows(),
+      partitions: world.partitions.map((group) => [...group]),
       inFlight: [...world.inFlight.values()].map((entry) => viewOf(entry.message)),
-      narration: this.narrationFor(step, anomalies),
+      narration: this.narrationFor(step, stale),
       code: code === null ? null : { marker: code },
       counters: countersOf(world),
-      anomalies,
+      stale,
+      anomalies: [],
     });
   }
 
-  private narrationFor(step: StepFacts, anomalies: readonly Anomaly[]): Narration {
+  private narrationFor(step: StepFacts, stale: readonly StaleEntry[]): Narration {
     const { keyspace, rows, now } = this.world;
     switch (step.cause.kind) {
       case 'start':
         return { key: 'run.start', params: { cacheKeys: keyspace.size, dbRows: rows.entries().length } };
       case 'end': {
-        const stale = anomalies[0];
-        if (stale === undefined) return { key: 'run.end', params: {} };
-        const expiresAt = keyspace.peek(stale.key)?.expiresAt ?? null;
-        return {
-          key: expiresAt === null ? 'run.end.stale.forever' : 'run.end.stale',
-          params: {
-            key: stale.key,
-            cacheVersion: stale.cacheVersion,
-            dbVersion: stale.dbVersion,
-            seconds: expiresAt === null ? 0 : Math.ceil((expiresAt - now) / 1000),
-          },
+        const first = stale[0];
+        if (first === undefined) return { key: 'run.end', params: {} };
+        const params = {
+          key: first.key,
+          cacheVersion: first.cacheVersion,
+          dbVersion: first.dbVersion,
+          seconds: first.expiresAt === null ? 0 : Math.ceil((first.expiresAt - now) / 1000),
+          node: first.where,
         };
+        if (first.where !== CACHE_ID) return { key: 'run.end.stale.local', params };
+        return { key: first.expiresAt === null ? 'run.end.stale.forever' : 'run.end.stale', params };
       }
       default:
         return step.note === null
@@ -81,34 +141,63 @@ export class Recorder {
 
   private actorViews(): Record<string, ActorView> {
     const views: Record<string, ActorView> = {};
-    for (const [id, actor] of this.world.clients) {
-      const { value, context } = actor.getSnapshot();
-      const pending = [
-        ...(context.current === null ? [] : [{ ...context.current, phase: 'waiting for the reply' }]),
-        ...context.queued.map((op) => ({ ...op, phase: 'queued' })),
-      ].map((op) => ({ requestId: op.requestId, client: id, op: op.op, key: op.key, phase: op.phase }));
-      views[id] = { state: stateName(value), pending };
-    }
-    for (const [id, actor] of this.world.appNodes) {
-      const { value, context } = actor.getSnapshot();
-      const pending = [...context.requests.values()].map((r) => ({
-        requestId: r.requestId,
-        client: r.client,
-        op: r.op,
-        key: r.key,
-        phase: r.phase,
-      }));
-      views[id] = { state: stateName(value), pending };
-    }
-    views[CACHE_ID] = { state: stateName(this.world.cache.getSnapshot().value), pending: [] };
-    views[DATABASE_ID] = {
-      state: stateName(this.world.database.getSnapshot().value),
-      pending: [],
-    };
-    if (this.world.console !== null) {
-      views[CONSOLE_ID] = { state: stateName(this.world.console.getSnapshot().value), pending: [] };
+    for (const member of this.world.members.values()) {
+      if (member.actor === null) {
+        views[member.id] = { state: 'down', pending: [] };
+        continue;
+      }
+      const { value, context } = member.actor.getSnapshot();
+      const view: ActorView = {
+        state: stateName(value),
+        pending: pendingOf(member.kind, member.id, context),
+      };
+      const holdings = HOLDINGS[member.kind]?.(context as never) ?? [];
+      if (holdings.length > 0) view.holds = holdings;
+      views[member.id] = view;
     }
     return views;
+  }
+
+  private localCaches(): Record<string, CacheRowView[]> {
+    const now = this.world.now;
+    const out: Record<string, CacheRowView[]> = {};
+    for (const member of this.world.members.values()) {
+      if (member.kind !== 'appNode') continue;
+      const local =
+        member.actor === null ? null : (member.actor.getSnapshot().context as AppNodeContext).local;
+      if (local === null && member.actor !== null) continue;
+      out[member.id] = (local?.live() ?? []).map(([key, entry]) => ({
+        key,
+        value: entry.value,
+        version: entry.version,
+        ttlRemainingMs: entry.expiresAt - now,
+      }));
+    }
+    return out;
+  }
+
+  private copies(
+    entries: readonly KeyspaceEntry[],
+    localCaches: Record<string, CacheRowView[]>,
+  ): CachedCopy[] {
+    const now = this.world.now;
+    const copies: CachedCopy[] = entries.map((e) => ({
+      where: CACHE_ID,
+      key: e.key,
+      version: e.version,
+      expiresAt: e.expiresAt,
+    }));
+    for (const [where, rows] of Object.entries(localCaches)) {
+      for (const row of rows) {
+        copies.push({
+          where,
+          key: row.key,
+          version: row.version,
+          expiresAt: now + (row.ttlRemainingMs ?? 0),
+        });
+      }
+    }
+    return copies;
   }
 
   private cacheRows(entries: readonly KeyspaceEntry[]): CacheRowView[] {
@@ -124,30 +213,30 @@ export class Recorder {
       return row;
     });
   }
+}
 
-  /** Cache entries, still live, that hold an older version than the database has committed. */
-  private staleEntries(entries: readonly KeyspaceEntry[]): Anomaly[] {
-    const { rows, now } = this.world;
-    const anomalies: Anomaly[] = [];
-    const stillStale = new Set<string>();
-    for (const entry of entries) {
-      const live = entry.expiresAt === null || entry.expiresAt > now;
-      const dbVersion = rows.peek(entry.key)?.version;
-      if (!live || entry.version === null || dbVersion === undefined || entry.version >= dbVersion) continue;
-      const since = this.staleSince.get(entry.key) ?? now;
-      this.staleSince.set(entry.key, since);
-      stillStale.add(entry.key);
-      anomalies.push({
-        kind: 'stale cache entry',
-        key: entry.key,
-        cacheVersion: entry.version,
-        dbVersion,
-        sinceTime: since,
-      });
-    }
-    for (const key of this.staleSince.keys()) if (!stillStale.has(key)) this.staleSince.delete(key);
-    return anomalies;
+/** Requests in progress: what a client waits for or has queued; what an app node is working on. */
+function pendingOf(kind: ActorKind, id: string, context: unknown): PendingRequestView[] {
+  if (kind === 'client') {
+    const { current, queued } = context as {
+      current: Parameters<typeof subjectOf>[0] | null;
+      queued: Parameters<typeof subjectOf>[0][];
+    };
+    return [
+      ...(current === null ? [] : [{ op: current, phase: 'waiting for the reply' }]),
+      ...queued.map((op) => ({ op, phase: 'queued' })),
+    ].map(({ op, phase }) => ({ requestId: op.requestId, client: id, op: op.op, key: subjectOf(op), phase }));
   }
+  if (kind === 'appNode') {
+    return [...(context as AppNodeContext).requests.values()].map((r) => ({
+      requestId: r.requestId,
+      client: r.client,
+      op: r.op,
+      key: r.key,
+      phase: r.phase,
+    }));
+  }
+  return [];
 }
 
 export function countersOf(world: World): Counters {

@@ -1,8 +1,11 @@
+import { lostWritesIn, sortAnomalies, staleReadsIn } from '../check/checker.ts';
+import { HistoryRecorder } from '../check/history.ts';
 import type { IssuedOperation } from '../machines/clientMachine.ts';
-import type { ConsoleCommand, Intervention } from './intervention.ts';
-import { viewOf } from './labels.ts';
+import { applyFault, lossOf, type FaultOutcome } from './faults.ts';
+import type { ConsoleCommand, Fault, Intervention } from './intervention.ts';
+import type { Payload } from './messages.ts';
 import { countersOf, Recorder, type StepFacts } from './recorder.ts';
-import { CONSOLE_ID, type Scenario } from './scenario.ts';
+import { CONSOLE_ID, type Operation, type Scenario } from './scenario.ts';
 import { checkScenario } from './checkScenario.ts';
 import type { Trace } from './trace.ts';
 import { isHousekeeping, World, type Entry } from './world.ts';
@@ -36,9 +39,18 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   const world = new World(scenario, seed, {
     narrate: record === 'frames',
     withConsole: console.length > 0,
-    trackInFlight: record === 'frames' || interventions.length > 0,
+    trackInFlight: record === 'frames' || interventions.length > 0 || (scenario.faults?.length ?? 0) > 0,
   });
-  const recorder = record === 'frames' ? new Recorder(world) : null;
+  // The checker's input is recorded with the frames: a metrics run only counts.
+  const history = record === 'frames' ? new HistoryRecorder(new Set(world.clients.keys())) : null;
+  if (history !== null) world.onSend = (message) => history.sent(message, world.now, world.step);
+  const recorder = record === 'frames' ? new Recorder(world, history!) : null;
+  // Faults are queued first: one at the same time as a script operation applies before it.
+  for (const { atMs, fault } of scenario.faults ?? []) {
+    world.pendingWork++;
+    world.pendingInputs++;
+    world.queue.push({ time: atMs, kind: 'fault', fault });
+  }
   const feedScript = scriptFeeder(world, scenario);
   feedScript();
 
@@ -47,9 +59,13 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   let step = -1;
   const recordStep = (facts: StepFacts): void => {
     step++;
+    history?.committed(world.rows.commits, world.now, step);
     recorder?.record(facts);
     for (const intervention of interventions) {
-      if (intervention.atStep === step) recordStep(applyFault(world, intervention));
+      if (intervention.atStep !== step) continue;
+      world.step = step + 1;
+      world.note = null;
+      recordStep(faultFacts(intervention.fault, applyFault(world, intervention.fault, history)));
     }
     typeInto.stepReached(step);
   };
@@ -67,14 +83,21 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
     if (++events > maxEvents)
       throw new Error(`scenario "${scenario.id}" did not settle within ${maxEvents} events`);
     if (!isHousekeeping(entry)) world.pendingWork--;
+    if (entry.kind === 'issue' || entry.kind === 'console' || entry.kind === 'fault') world.pendingInputs--;
     // Done with: a late clearTimeout on it must not count it off the pending work a second time.
     entry.cancelled = true;
     world.now = entry.time;
+    world.step = step + 1;
     world.note = null;
     world.sentThisStep.length = 0;
     if (entry.kind === 'issue') feedScript();
-    deliver(world, entry);
-    if (entry.kind === 'deliver' && entry.message.payload.kind === 'response') requests++;
+    if (entry.kind === 'fault') {
+      const outcome = applyFault(world, entry.fault, history);
+      if (countSteps) recordStep(faultFacts(entry.fault, outcome));
+      continue;
+    }
+    const delivered = deliver(world, entry, history);
+    if (delivered && entry.kind === 'deliver' && entry.message.payload.kind === 'response') requests++;
     // A timer step in which nobody said or sent anything (a sweep that found nothing) is not a
     // step: no frame, and not counted, in frames and metrics runs alike.
     if (entry.kind === 'timer' && world.note === null && world.sentThisStep.length === 0) continue;
@@ -83,13 +106,26 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   recorder?.record({ cause: { kind: 'end' }, actor: null, delivered: null, note: null, requestId: null });
   world.stop();
 
+  const frames = recorder?.frames ?? [];
+  const anomalies =
+    history === null || recorder === null
+      ? []
+      : sortAnomalies([
+          ...recorder.divergences,
+          ...staleReadsIn(history.history),
+          ...lostWritesIn(history.history, { step: frames.length - 1, time: world.now }),
+        ]);
+  for (const anomaly of anomalies) frames[anomaly.step]?.anomalies.push(anomaly);
+
   return {
     scenarioId: scenario.id,
     seed,
     actors: world.actorInfo,
     edges: world.edges,
-    frames: recorder?.frames ?? [],
+    frames,
     totals: { ...countersOf(world), events, requests, virtualTimeMs: world.now },
+    history: history?.history ?? { operations: [], commits: [], losses: [] },
+    anomalies,
   };
 }
 
@@ -106,13 +142,31 @@ function scriptFeeder(world: World, scenario: Scenario): () => void {
     const item = order[next++];
     if (item === undefined) return;
     const { step, requestId } = item;
-    const operation: IssuedOperation =
-      step.op === 'read'
-        ? { requestId, op: 'read', key: step.key }
-        : { requestId, op: 'write', key: step.key, value: step.value };
     world.pendingWork++;
-    world.queue.push({ time: step.atMs, kind: 'issue', client: step.client, operation });
+    world.pendingInputs++;
+    world.queue.push({
+      time: step.atMs,
+      kind: 'issue',
+      client: step.client,
+      operation: operationOf(step, requestId),
+    });
   };
+}
+
+/** A script step as the client receives it: the operation, with its request id. */
+function operationOf(step: Operation, requestId: number): IssuedOperation {
+  switch (step.op) {
+    case 'read':
+      return { requestId, op: 'read', key: step.key };
+    case 'write':
+      return { requestId, op: 'write', key: step.key, value: step.value };
+    case 'login':
+      return { requestId, op: 'login', user: step.user };
+    case 'page':
+      return { requestId, op: 'page', page: step.page };
+    case 'chat':
+      return { requestId, op: 'chat', room: step.room, text: step.text };
+  }
 }
 
 /**
@@ -124,6 +178,7 @@ function consoleFeeder(world: World, commands: readonly ConsoleCommand[]) {
   let next = 0;
   const send = (item: (typeof order)[number]) => {
     world.pendingWork++;
+    world.pendingInputs++;
     world.queue.push({
       time: world.now,
       kind: 'console',
@@ -144,22 +199,38 @@ function consoleFeeder(world: World, commands: readonly ConsoleCommand[]) {
   };
 }
 
-/** Hands one queued event to its actor, which runs synchronously and may send or schedule more. */
-function deliver(world: World, entry: Entry): void {
+/**
+ * Hands one queued event to its actor, which runs synchronously and may send or schedule more.
+ * False when nothing was delivered: the message was lost, or the timer belonged to a crashed actor.
+ */
+function deliver(world: World, entry: Entry, history: HistoryRecorder | null): boolean {
   switch (entry.kind) {
-    case 'deliver':
-      world.inFlight.delete(entry.message.id);
-      world.actor(entry.message.to).send({ type: 'message', message: entry.message });
-      return;
-    case 'timer':
+    case 'deliver': {
+      const { message } = entry;
+      world.inFlight.delete(message.id);
+      const lost = lossOf(world, message);
+      if (lost !== null) {
+        world.note = lost;
+        return false;
+      }
+      world.actor(message.to)?.send({ type: 'message', message });
+      history?.delivered(message, world.now, world.step);
+      return true;
+    }
+    case 'timer': {
+      const member = world.member(entry.actor);
+      if (member.actor === null || member.generation !== entry.generation) return false;
       entry.fire();
-      return;
+      return true;
+    }
     case 'issue':
       world.client(entry.client).send({ type: 'issue', operation: entry.operation });
-      return;
+      return true;
     case 'console':
-      world.console?.send(entry.command);
-      return;
+      world.actor(CONSOLE_ID)?.send(entry.command);
+      return true;
+    case 'fault':
+      return false;
   }
 }
 
@@ -172,7 +243,7 @@ function factsOf(world: World, entry: Entry): StepFacts {
         actor: entry.message.to,
         delivered: entry.message,
         note: world.note,
-        requestId: entry.message.payload.requestId,
+        requestId: requestOf(entry.message.payload),
       };
     case 'timer':
       return {
@@ -198,26 +269,19 @@ function factsOf(world: World, entry: Entry): StepFacts {
         note: world.note,
         requestId: entry.command.requestId,
       };
+    case 'fault':
+      throw new Error('a fault step is described by faultFacts');
   }
 }
 
-function applyFault(world: World, { fault }: Intervention): StepFacts {
-  const entry = world.inFlight.get(fault.messageId);
-  if (entry !== undefined) {
-    entry.cancelled = true;
-    world.pendingWork--;
-    world.inFlight.delete(fault.messageId);
-  }
-  const label = entry === undefined ? '' : viewOf(entry.message).label;
-  return {
-    cause: { kind: 'fault applied', fault },
-    actor: null,
-    delivered: null,
-    note: {
-      type: 'note',
-      key: entry === undefined ? 'fault.drop.gone' : 'fault.drop',
-      params: { message: label, from: entry?.message.from ?? '', to: entry?.message.to ?? '' },
-    },
-    requestId: entry?.message.payload.requestId ?? null,
-  };
+/**
+ * The request a delivered message belongs to, for the code line. A pushed message carries the
+ * publisher's request id, but the subscriber's step is not part of that request.
+ */
+function requestOf(payload: Payload): number | null {
+  return payload.kind === 'cache push' || payload.kind === 'chat message' ? null : payload.requestId;
+}
+
+function faultFacts(fault: Fault, { note, requestId }: FaultOutcome): StepFacts {
+  return { cause: { kind: 'fault applied', fault }, actor: null, delivered: null, note, requestId };
 }

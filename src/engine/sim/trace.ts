@@ -2,9 +2,20 @@
 // it, the CLI prints it, tests assert on it. Only plain data here (no Maps, no classes), so a trace
 // serialises to the same JSON bytes wherever it was computed.
 import type { Fault } from './intervention.ts';
-import type { Payload } from './messages.ts';
+import type { ClientOp, Payload } from './messages.ts';
+import type { InvalidationEvent } from './scenario.ts';
 
-export type ActorKind = 'client' | 'appNode' | 'cache' | 'database' | 'console';
+export type ActorKind =
+  | 'client'
+  | 'loadBalancer'
+  | 'appNode'
+  | 'cache'
+  | 'database'
+  | 'relay'
+  | 'broker'
+  | 'deadLetterQueue'
+  | 'consumer'
+  | 'console';
 
 export interface ActorInfo {
   id: string;
@@ -54,16 +65,26 @@ export interface DbRowView {
 export interface PendingRequestView {
   requestId: number;
   client: string;
-  op: 'read' | 'write';
+  op: ClientOp;
   key: string;
   phase: string;
 }
 
 export interface ActorView {
-  /** The XState state value, flattened to a dotted path such as `up.busy`. */
+  /** The XState state value, flattened to a dotted path such as `up.busy`; `down` while crashed. */
   state: string;
   /** Requests in progress, for app nodes; queued or awaited operations for clients. */
   pending: PendingRequestView[];
+  /**
+   * What else the actor holds that a person should see, as short lines: a node's sessions, a
+   * client's cookie, a relay's position, a broker's queue, the dead letters, a consumer's seen ids.
+   */
+  holds?: string[];
+}
+
+/** An invalidation event in the outbox table, and whether the relay has published it yet. */
+export interface OutboxRowView extends InvalidationEvent {
+  published: boolean;
 }
 
 export interface Counters {
@@ -83,15 +104,107 @@ export interface CodeRef {
   marker: string;
 }
 
-/** A consistency problem the engine noticed, e.g. the cache holding an older version than the DB. */
-export interface Anomaly {
-  kind: 'stale cache entry';
+/**
+ * A cache entry, in Redis or in an app node's local cache, that holds an older version than the
+ * database has committed: the state of one frame, not yet a verdict (a message on its way may fix it).
+ */
+export interface StaleEntry {
+  /** `cache` for Redis, or the id of the app node whose local cache holds it. */
+  where: string;
+  /** The key as stored (a versioned key includes its version). */
   key: string;
+  /** The database row it copies. */
+  rowKey: string;
   cacheVersion: number;
   dbVersion: number;
   sinceTime: number;
+  /** When its TTL ends it; null when it has none. */
+  expiresAt: number | null;
 }
 
+/**
+ * A consistency violation the checker found in a run. `step` is the frame where it became visible;
+ * `operations` are the request ids of the client operations involved (the read and the write it
+ * missed; the write that was lost).
+ */
+export type Anomaly =
+  | {
+      kind: 'stale read';
+      step: number;
+      time: number;
+      key: string;
+      operations: number[];
+      /** The client that read, and what it got. */
+      client: string;
+      readVersion: number;
+      /** The newest version committed before the read began. */
+      newestVersion: number;
+    }
+  | {
+      kind: 'lost write';
+      step: number;
+      time: number;
+      key: string;
+      operations: number[];
+      client: string;
+      value: string;
+    }
+  | {
+      kind: 'divergence';
+      step: number;
+      time: number;
+      key: string;
+      operations: number[];
+      /** `cache` for Redis, or the app node whose local cache disagrees. */
+      where: string;
+      cacheVersion: number;
+      dbVersion: number;
+      /** When a TTL ends the disagreement; null when nothing will. */
+      until: number | null;
+    };
+
+export type AnomalyKind = Anomaly['kind'];
+
+/** One client operation as the checker sees it: when it began and ended, and what it saw. */
+export interface OperationRecord {
+  requestId: number;
+  client: string;
+  op: ClientOp;
+  key: string;
+  /** The value written, or the value read (null for a read that found nothing). */
+  value: string | null;
+  /** The version read, or the version the write was acknowledged at (null when not known). */
+  version: number | null;
+  invokedAt: number;
+  invokedStep: number;
+  /** Null while the operation had no answer when the run ended. */
+  completedAt: number | null;
+  completedStep: number | null;
+  ok: boolean;
+}
+
+/** A row version the database committed, and the client request that wrote it, if any. */
+export interface CommitRecord {
+  key: string;
+  value: string;
+  version: number;
+  time: number;
+  step: number;
+  requestId: number | null;
+}
+
+/** Acknowledged writes the system lost track of (a crash wiped them before they were durable). */
+export interface LossRecord {
+  requestIds: number[];
+  time: number;
+  step: number;
+}
+
+export interface History {
+  operations: OperationRecord[];
+  commits: CommitRecord[];
+  losses: LossRecord[];
+}
 export type FrameCause =
   | { kind: 'start' }
   | { kind: 'operation issued'; actor: string }
@@ -110,11 +223,20 @@ export interface Frame {
   delivered: MessageView | null;
   actors: Record<string, ActorView>;
   cache: CacheRowView[];
+  /** Each app node's local (L1) cache, by app node id; empty when local caches are off. */
+  localCaches: Record<string, CacheRowView[]>;
   db: DbRowView[];
+  /** The outbox table (event-driven invalidation); empty otherwise. */
+  outbox: OutboxRowView[];
+  /** Groups of actors cut off from the rest by a partition. */
+  partitions: string[][];
   inFlight: MessageView[];
   narration: Narration;
   code: CodeRef | null;
   counters: Counters;
+  /** Entries that disagree with the database at this frame. */
+  stale: StaleEntry[];
+  /** Anomalies that became visible at this frame (all of them are also in `Trace.anomalies`). */
   anomalies: Anomaly[];
 }
 
@@ -133,4 +255,8 @@ export interface Trace {
   edges: EdgeInfo[];
   frames: Frame[];
   totals: Totals;
+  /** What the clients did and what the database committed: the checker's input. */
+  history: History;
+  /** Every anomaly the checker found, in the order they became visible. */
+  anomalies: Anomaly[];
 }

@@ -1,36 +1,64 @@
-import { createActor, type Actor, type AnyActorLogic, type InputFrom } from 'xstate';
+import { createActor, type Actor, type AnyActorLogic } from 'xstate';
 import { appNodeMachine } from '../machines/appNodeMachine.ts';
+import { brokerMachine } from '../machines/brokerMachine.ts';
 import { cacheMachine } from '../machines/cacheMachine.ts';
-import { clientMachine } from '../machines/clientMachine.ts';
+import { clientMachine, type IssuedOperation } from '../machines/clientMachine.ts';
 import { consoleMachine, type TypedCommand } from '../machines/consoleMachine.ts';
+import { consumerMachine } from '../machines/consumerMachine.ts';
 import { databaseMachine } from '../machines/databaseMachine.ts';
+import { deadLetterQueueMachine } from '../machines/deadLetterQueueMachine.ts';
+import { loadBalancerMachine } from '../machines/loadBalancerMachine.ts';
+import { relayMachine } from '../machines/relayMachine.ts';
 import { Keyspace } from '../redis/keyspace.ts';
+import type { Fault } from './intervention.ts';
 import { EventQueue, type QueueEntry } from './eventQueue.ts';
-import type { IssuedOperation } from '../machines/clientMachine.ts';
 import type { Message, Outbox, SendRequest, StepNote } from './messages.ts';
 import { Network } from './network.ts';
 import { createRandom } from './random.ts';
 import { RowStore } from './rowStore.ts';
-import { CACHE_ID, CONSOLE_ID, DATABASE_ID, type Scenario } from './scenario.ts';
-import type { ActorInfo, EdgeInfo } from './trace.ts';
+import {
+  BROKER_ID,
+  CACHE_ID,
+  CONSOLE_ID,
+  DATABASE_ID,
+  DEAD_LETTER_ID,
+  LOAD_BALANCER_ID,
+  RELAY_ID,
+  type Scenario,
+} from './scenario.ts';
+import type { ActorInfo, ActorKind, EdgeInfo } from './trace.ts';
 
 export type Entry = QueueEntry &
   (
     | { kind: 'deliver'; message: Message }
-    | { kind: 'timer'; actor: string; fire: () => void; housekeeping: boolean }
+    | { kind: 'timer'; actor: string; generation: number; fire: () => void; housekeeping: boolean }
     | { kind: 'issue'; client: string; operation: IssuedOperation }
     | { kind: 'console'; command: TypedCommand }
+    | { kind: 'fault'; fault: Fault }
   );
 
 /** Mixed into the seed for the keyspace's random stream (eviction and expiry sampling). */
 const KEYSPACE_STREAM = 0x6b657973;
 
-export type ClientActor = Actor<typeof clientMachine>;
-export type AppNodeActor = Actor<typeof appNodeMachine>;
-export type CacheActor = Actor<typeof cacheMachine>;
-export type DatabaseActor = Actor<typeof databaseMachine>;
-export type ConsoleActor = Actor<typeof consoleMachine>;
-export type AnyWorldActor = ClientActor | AppNodeActor | CacheActor | DatabaseActor | ConsoleActor;
+type AnyActor = Actor<AnyActorLogic>;
+
+/** One actor of the run: how to start it (again, after a crash), and the running actor, if up. */
+export interface Member {
+  id: string;
+  kind: ActorKind;
+  label: string;
+  start: () => AnyActor;
+  actor: AnyActor | null;
+  /** Bumped by every crash and restart: a timer set by an earlier life of the actor never fires. */
+  generation: number;
+}
+
+export interface WorldOptions {
+  narrate: boolean;
+  withConsole: boolean;
+  /** Whether messages in flight are tracked (for frames and faults; a plain metrics run needs not). */
+  trackInFlight: boolean;
+}
 
 /**
  * Everything one run is made of: the timeline, the network, the stores and the actors. The actors
@@ -38,168 +66,246 @@ export type AnyWorldActor = ClientActor | AppNodeActor | CacheActor | DatabaseAc
  */
 export class World {
   now = 0;
+  /** The index of the frame the current step will be recorded as. */
+  step = 0;
   readonly queue = new EventQueue<Entry>();
   readonly keyspace: Keyspace;
   readonly rows: RowStore;
   readonly network: Network;
   readonly inFlight = new Map<number, Entry & { kind: 'deliver' }>();
-  readonly clients = new Map<string, ClientActor>();
-  readonly appNodes = new Map<string, AppNodeActor>();
-  readonly cache: CacheActor;
-  readonly database: DatabaseActor;
-  /** The learner's console, present once they have typed a command into it. */
-  readonly console: ConsoleActor | null;
-  readonly actorInfo: ActorInfo[];
-  readonly edges: EdgeInfo[];
+  readonly members = new Map<string, Member>();
+  /** Clients, for the script; clients never crash. */
+  readonly clients = new Map<string, Actor<typeof clientMachine>>();
+  readonly actorInfo: ActorInfo[] = [];
+  readonly edges: EdgeInfo[] = [];
+  readonly hasConsole: boolean;
 
   /** What the actors said during the current step, read and reset by the run loop. */
   note: StepNote | null = null;
   sentThisStep: Message[] = [];
+  /** Messages a `drop next message` fault has doomed to be lost when they arrive. */
+  readonly doomed = new Set<number>();
+  /** Rules of `drop next message` faults not used yet. */
+  private readonly dropNext: Extract<Fault, { kind: 'drop next message' }>[] = [];
+  /** Groups cut off from everyone else. */
+  partitions: string[][] = [];
   /**
-   * Queued entries that are work (messages, script operations, timers other than the cache's
-   * background expiry). The run ends when none is left: housekeeping alone keeps nothing alive.
+   * Queued entries that are work (messages, script operations, faults, timers other than the
+   * cache's background expiry). The run ends when none is left: housekeeping keeps nothing alive.
    */
   pendingWork = 0;
+  /** Of `pendingWork`, the entries that are inputs from outside (script, console, faults), not the system's own. */
+  pendingInputs = 0;
+  /** Called with every message handed to the network (the history listens for client requests). */
+  onSend: ((message: Message) => void) | null = null;
   private nextMessageId = 1;
-
-  /** Whether messages in flight are tracked (for frames and faults; a plain metrics run needs not). */
+  private nextTimerIsHousekeeping = false;
   private readonly trackInFlight: boolean;
+  private readonly narrate: boolean;
 
-  constructor(
-    scenario: Scenario,
-    seed: number,
-    {
-      narrate,
-      withConsole,
-      trackInFlight,
-    }: { narrate: boolean; withConsole: boolean; trackInFlight: boolean },
-  ) {
+  constructor(scenario: Scenario, seed: number, { narrate, withConsole, trackInFlight }: WorldOptions) {
     this.trackInFlight = trackInFlight;
+    this.narrate = narrate;
+    this.hasConsole = withConsole;
     const random = createRandom(seed);
     // Its own stream, so sampling in the keyspace never shifts the network's latencies.
     this.keyspace = new Keyspace(() => this.now, createRandom((seed ^ KEYSPACE_STREAM) >>> 0));
     this.network = new Network(random, scenario.network.defaultLatency, scenario.network.links);
-    this.rows = new RowStore(scenario.database.rows);
+    this.rows = new RowStore(scenario.database.rows, scenario.events?.outbox ?? []);
     for (const entry of scenario.cache.entries) {
       const ttlMs = entry.ttlSeconds === null ? null : entry.ttlSeconds * 1000;
       this.keyspace.set(entry.key, entry.value, { ttlMs, version: entry.version });
     }
+    this.wireAll(scenario);
+  }
+
+  private wireAll(scenario: Scenario): void {
+    const { strategy, events } = scenario;
+    const base = (id: string) => ({
+      id,
+      narrate: this.narrate,
+      outbox: this.outboxOf(id),
+      now: () => this.now,
+    });
+    const broker = events === undefined ? null : BROKER_ID;
 
     for (const spec of scenario.clients) {
-      this.clients.set(
-        spec.id,
-        this.wire(spec.id, clientMachine, {
-          id: spec.id,
-          narrate,
-          outbox: this.outboxOf(spec.id),
-          appNode: spec.appNode,
-        }),
-      );
+      this.add(spec.id, 'client', spec.label, clientMachine, () => ({
+        ...base(spec.id),
+        server: spec.server,
+      }));
+      this.edges.push({ a: spec.id, b: spec.server });
+    }
+    if (scenario.loadBalancer !== undefined) {
+      const { policy } = scenario.loadBalancer;
+      const nodes = scenario.appNodes.map((a) => a.id);
+      this.add(LOAD_BALANCER_ID, 'loadBalancer', 'Load balancer', loadBalancerMachine, () => ({
+        ...base(LOAD_BALANCER_ID),
+        nodes,
+        policy,
+      }));
+      for (const node of nodes) this.edges.push({ a: LOAD_BALANCER_ID, b: node });
     }
     for (const spec of scenario.appNodes) {
-      const input = {
-        id: spec.id,
-        narrate,
-        outbox: this.outboxOf(spec.id),
+      const sockets = scenario.clients.filter((c) => c.server === spec.id).map((c) => c.id);
+      this.add(spec.id, 'appNode', spec.label, appNodeMachine, () => ({
+        ...base(spec.id),
         cache: CACHE_ID,
         database: DATABASE_ID,
-        strategy: scenario.strategy,
-      };
-      this.appNodes.set(spec.id, this.wire(spec.id, appNodeMachine, input));
+        broker,
+        strategy,
+        chatRooms: scenario.chatRooms ?? [],
+        sockets,
+      }));
+      this.edges.push({ a: spec.id, b: CACHE_ID }, { a: spec.id, b: DATABASE_ID });
+      if (broker !== null && strategy.invalidation.kind === 'publish-after-commit')
+        this.edges.push({ a: spec.id, b: broker });
     }
-    this.cache = this.wire(CACHE_ID, cacheMachine, {
-      id: CACHE_ID,
-      narrate,
-      outbox: this.outboxOf(CACHE_ID),
+    const writeBehind =
+      strategy.write.kind === 'write-behind'
+        ? { flushIntervalMs: strategy.write.flushIntervalMs, batchSize: strategy.write.batchSize }
+        : null;
+    this.add(CACHE_ID, 'cache', 'Redis cache', cacheMachine, () => ({
+      ...base(CACHE_ID),
       keyspace: this.keyspace,
-    });
-    this.database = this.wire(DATABASE_ID, databaseMachine, {
-      id: DATABASE_ID,
-      narrate,
-      outbox: this.outboxOf(DATABASE_ID),
+      database: DATABASE_ID,
+      writeBehind,
+      housekeeping: () => {
+        this.nextTimerIsHousekeeping = true;
+      },
+    }));
+    if (strategy.read === 'read-through' || writeBehind !== null)
+      this.edges.push({ a: CACHE_ID, b: DATABASE_ID });
+    const relay = events !== undefined && strategy.invalidation.kind === 'outbox' ? RELAY_ID : null;
+    this.add(DATABASE_ID, 'database', 'Database', databaseMachine, () => ({
+      ...base(DATABASE_ID),
       rows: this.rows,
       readLatencyMs: scenario.database.readLatencyMs,
       writeLatencyMs: scenario.database.writeLatencyMs,
-    });
-
-    this.console = withConsole
-      ? this.wire(CONSOLE_ID, consoleMachine, {
-          id: CONSOLE_ID,
-          narrate,
-          outbox: this.outboxOf(CONSOLE_ID),
+      relay,
+    }));
+    if (events !== undefined) {
+      if (relay !== null) {
+        this.add(RELAY_ID, 'relay', 'Outbox relay', relayMachine, () => ({
+          ...base(RELAY_ID),
+          database: DATABASE_ID,
+          broker: BROKER_ID,
+        }));
+        this.edges.push({ a: DATABASE_ID, b: RELAY_ID }, { a: RELAY_ID, b: BROKER_ID });
+      }
+      const consumers = events.consumers.map((c) => c.id);
+      this.add(BROKER_ID, 'broker', `Broker (${events.topic})`, brokerMachine, () => ({
+        ...base(BROKER_ID),
+        consumers,
+        deadLetter: DEAD_LETTER_ID,
+        maxAttempts: events.maxAttempts,
+        retryDelayMs: events.retryDelayMs,
+        ackTimeoutMs: events.ackTimeoutMs,
+      }));
+      this.add(DEAD_LETTER_ID, 'deadLetterQueue', 'Dead-letter queue', deadLetterQueueMachine, () =>
+        base(DEAD_LETTER_ID),
+      );
+      this.edges.push({ a: BROKER_ID, b: DEAD_LETTER_ID });
+      for (const spec of events.consumers) {
+        this.add(spec.id, 'consumer', spec.label, consumerMachine, () => ({
+          ...base(spec.id),
+          broker: BROKER_ID,
           cache: CACHE_ID,
-        })
-      : null;
-
-    this.actorInfo = [
-      ...scenario.clients.map((c) => ({ id: c.id, kind: 'client' as const, label: c.label })),
-      ...scenario.appNodes.map((a) => ({ id: a.id, kind: 'appNode' as const, label: a.label })),
-      { id: CACHE_ID, kind: 'cache', label: 'Redis cache' },
-      { id: DATABASE_ID, kind: 'database', label: 'Database' },
-      ...(withConsole ? [{ id: CONSOLE_ID, kind: 'console' as const, label: 'Your console' }] : []),
-    ];
-    this.edges = [
-      ...scenario.clients.map((c) => ({ a: c.id, b: c.appNode })),
-      ...scenario.appNodes.flatMap((a) => [
-        { a: a.id, b: CACHE_ID },
-        { a: a.id, b: DATABASE_ID },
-      ]),
-      ...(withConsole ? [{ a: CONSOLE_ID, b: CACHE_ID }] : []),
-    ];
+          schemas: spec.schemas,
+        }));
+        this.edges.push({ a: BROKER_ID, b: spec.id }, { a: spec.id, b: CACHE_ID });
+      }
+    }
+    if (this.hasConsole) {
+      this.add(CONSOLE_ID, 'console', 'Your console', consoleMachine, () => ({
+        ...base(CONSOLE_ID),
+        cache: CACHE_ID,
+      }));
+      this.edges.push({ a: CONSOLE_ID, b: CACHE_ID });
+    }
   }
 
-  actor(id: string): AnyWorldActor {
-    const actor =
-      this.clients.get(id) ??
-      this.appNodes.get(id) ??
-      (id === CACHE_ID
-        ? this.cache
-        : id === DATABASE_ID
-          ? this.database
-          : id === CONSOLE_ID
-            ? (this.console ?? undefined)
-            : undefined);
-    if (actor === undefined) throw new Error(`no actor "${id}" in this scenario`);
-    return actor;
+  private add<T extends AnyActorLogic>(
+    id: string,
+    kind: ActorKind,
+    label: string,
+    logic: T,
+    input: () => unknown,
+  ): void {
+    const member: Member = {
+      id,
+      kind,
+      label,
+      start: () => this.wire(member, logic, input()),
+      actor: null,
+      generation: 0,
+    };
+    this.members.set(id, member);
+    this.actorInfo.push({ id, kind, label });
+    member.actor = member.start();
+    if (kind === 'client') this.clients.set(id, member.actor as unknown as Actor<typeof clientMachine>);
   }
 
-  client(id: string): ClientActor {
+  member(id: string): Member {
+    const member = this.members.get(id);
+    if (member === undefined) throw new Error(`no actor "${id}" in this scenario`);
+    return member;
+  }
+
+  /** The running actor, or null while it is down. */
+  actor(id: string): AnyActor | null {
+    return this.member(id).actor;
+  }
+
+  client(id: string): Actor<typeof clientMachine> {
     const client = this.clients.get(id);
     if (client === undefined) throw new Error(`no client "${id}" in this scenario`);
     return client;
   }
 
-  allActors(): [string, AnyWorldActor][] {
-    const all: [string, AnyWorldActor][] = [
-      ...this.clients,
-      ...this.appNodes,
-      [CACHE_ID, this.cache],
-      [DATABASE_ID, this.database],
-    ];
-    if (this.console !== null) all.push([CONSOLE_ID, this.console]);
-    return all;
+  /** Whether a partition separates two actors. */
+  separated(a: string, b: string): boolean {
+    return this.partitions.some((group) => group.includes(a) !== group.includes(b));
+  }
+
+  /** Lose the next message from `from` to `to` (of a kind, if given) when it arrives. */
+  dropNextMessage(rule: Extract<Fault, { kind: 'drop next message' }>): void {
+    this.dropNext.push(rule);
+  }
+
+  /** Whether nothing the system itself started is still under way: no message, no timer of work. */
+  get settled(): boolean {
+    return this.pendingWork - this.pendingInputs === 0;
   }
 
   stop(): void {
-    for (const [, actor] of this.allActors()) actor.stop();
+    for (const member of this.members.values()) member.actor?.stop();
   }
 
-  private wire<T extends AnyActorLogic>(id: string, logic: T, input: InputFrom<T>): Actor<T> {
-    // The cache's only timer is its background expiry sweep: housekeeping, not work.
-    const housekeeping = id === CACHE_ID;
+  private wire(member: Member, logic: AnyActorLogic, input: unknown): AnyActor {
+    const generation = member.generation;
     const clock = {
       setTimeout: (fire: () => void, ms: number) => {
+        const housekeeping = this.nextTimerIsHousekeeping;
+        this.nextTimerIsHousekeeping = false;
         if (!housekeeping) this.pendingWork++;
-        return this.queue.push({ time: this.now + ms, kind: 'timer', actor: id, fire, housekeeping });
+        return this.queue.push({
+          time: this.now + ms,
+          kind: 'timer',
+          actor: member.id,
+          generation,
+          fire,
+          housekeeping,
+        });
       },
       clearTimeout: (entry: Entry) => {
         if (!entry.cancelled && !isHousekeeping(entry)) this.pendingWork--;
         entry.cancelled = true;
       },
     };
-    const actor: Actor<AnyActorLogic> = createActor(logic as AnyActorLogic, { input, clock });
+    const actor = createActor(logic, { input, clock });
     actor.start();
-    return actor as Actor<T>;
+    return actor;
   }
 
   /** Where an actor's messages and notes go: the network, and the current step's headline. */
@@ -219,6 +325,17 @@ export class World {
     const entry = this.queue.push({ time: recvTime, kind: 'deliver', message });
     if (this.trackInFlight) this.inFlight.set(message.id, entry as Entry & { kind: 'deliver' });
     this.sentThisStep.push(message);
+    if (this.dropNext.length > 0) {
+      const rule = this.dropNext.findIndex(
+        (r) =>
+          r.from === from && r.to === to && (r.messageKind === undefined || r.messageKind === payload.kind),
+      );
+      if (rule >= 0) {
+        this.dropNext.splice(rule, 1);
+        this.doomed.add(message.id);
+      }
+    }
+    this.onSend?.(message);
   }
 }
 

@@ -7,9 +7,20 @@ import { databaseMachine } from '../../../src/engine/machines/databaseMachine.ts
 import { Keyspace } from '../../../src/engine/redis/keyspace.ts';
 import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
 import { RowStore } from '../../../src/engine/sim/rowStore.ts';
+import { CACHE_ASIDE } from '../../../src/engine/strategies/strategy.ts';
 
 // Each machine alone, driven by hand: we send it events and assert the state path it takes and
 // what it hands its outbox (messages to send, notes), the way tldraw tests its tools.
+
+/** The cache's input apart from its outbox; its sweeps are housekeeping, which only the engine counts. */
+const cacheInput = (keyspace: Keyspace) => ({
+  id: 'cache',
+  now: () => 0,
+  keyspace,
+  database: 'db',
+  writeBehind: null,
+  housekeeping: () => {},
+});
 
 /** An outbox that keeps what a machine sends and says, for the test to look at. */
 function record() {
@@ -29,7 +40,7 @@ describe('clientMachine', () => {
   it('goes idle → waiting → idle, and queues an operation issued while waiting', () => {
     const { outbox, sent, notes } = record();
     const client = createActor(clientMachine, {
-      input: { outbox, id: 'browser', appNode: 'app', narrate: true },
+      input: { outbox, id: 'browser', server: 'app', narrate: true, now: () => 0 },
     });
     client.start();
     expect(client.getSnapshot().value).toBe('idle');
@@ -48,6 +59,7 @@ describe('clientMachine', () => {
       value: 'x',
       version: 1,
       source: 'cache',
+      ok: true,
     };
     client.send(message('app', 'browser', reply));
     expect(client.getSnapshot().value).toBe('waiting');
@@ -61,6 +73,7 @@ describe('clientMachine', () => {
       value: 'v',
       version: 2,
       source: 'database',
+      ok: true,
     };
     client.send(message('app', 'browser', ack));
     expect(client.getSnapshot().value).toBe('idle');
@@ -76,7 +89,7 @@ describe('clientMachine', () => {
   it('says nothing when narration is off, but still sends', () => {
     const { outbox, sent, notes } = record();
     const client = createActor(clientMachine, {
-      input: { outbox, id: 'browser', appNode: 'app', narrate: false },
+      input: { outbox, id: 'browser', server: 'app', narrate: false, now: () => 0 },
     });
     client.start();
     client.send({ type: 'issue', operation: { requestId: 1, op: 'read', key: 'k' } });
@@ -91,7 +104,16 @@ describe('databaseMachine', () => {
     const rows = new RowStore([{ key: 'k', value: 'old', version: 1 }]);
     const { outbox, sent } = record();
     const db = createActor(databaseMachine, {
-      input: { outbox, id: 'db', narrate: true, rows, readLatencyMs: 8, writeLatencyMs: 20 },
+      input: {
+        outbox,
+        id: 'db',
+        narrate: true,
+        now: () => 0,
+        rows,
+        readLatencyMs: 8,
+        writeLatencyMs: 20,
+        relay: null,
+      },
       clock,
     });
     db.start();
@@ -124,7 +146,7 @@ describe('cacheMachine', () => {
   it('keeps a connection per sender: a PUBLISH reaches the console that subscribed', () => {
     const keyspace = new Keyspace(() => 0);
     const { outbox, sent } = record();
-    const cache = createActor(cacheMachine, { input: { outbox, id: 'cache', narrate: false, keyspace } });
+    const cache = createActor(cacheMachine, { input: { ...cacheInput(keyspace), outbox, narrate: false } });
     cache.start();
     const from = (sender: string, requestId: number, argv: string[]) =>
       cache.send(message(sender, 'cache', { kind: 'cache command', requestId, argv }));
@@ -194,7 +216,7 @@ describe('cacheMachine', () => {
     const keyspace = new Keyspace(() => now);
     const { outbox, sent, notes } = record();
     const cache = createActor(cacheMachine, {
-      input: { outbox, id: 'cache', narrate: true, keyspace },
+      input: { ...cacheInput(keyspace), outbox, narrate: true },
     });
     cache.start();
     const command = (argv: string[], version?: number) =>
@@ -238,7 +260,7 @@ describe('cacheMachine active expiry', () => {
     const keyspace = new Keyspace(() => clock.now());
     const { outbox, notes } = record();
     const cache = createActor(cacheMachine, {
-      input: { outbox, id: 'cache', narrate: false, keyspace },
+      input: { ...cacheInput(keyspace), outbox, narrate: false },
       clock,
     });
     cache.start();
@@ -262,6 +284,7 @@ describe('cacheMachine active expiry', () => {
 
 describe('appNodeMachine', () => {
   const start = (write: 'update-then-delete' | 'delete-then-update') => {
+    const deleteKey = write === 'update-then-delete' ? 'after-commit' : 'before-commit';
     const log = record();
     const app = createActor(appNodeMachine, {
       input: {
@@ -270,7 +293,11 @@ describe('appNodeMachine', () => {
         narrate: true,
         cache: 'cache',
         database: 'db',
-        strategy: { read: 'cache-aside', write, ttlSeconds: 30 },
+        now: () => 0,
+        broker: null,
+        chatRooms: [],
+        sockets: [],
+        strategy: { ...CACHE_ASIDE, write: { kind: 'write-around', deleteKey } },
       },
     });
     app.start();

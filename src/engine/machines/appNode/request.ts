@@ -1,0 +1,154 @@
+import type { Reply } from '../../redis/reply.ts';
+import type { ClientOp, Payload, RowResult, SendRequest, StepNote } from '../../sim/messages.ts';
+import type { Strategy } from '../../strategies/strategy.ts';
+import type { ActorInput } from '../actorInput.ts';
+import type { LocalCache } from './localCache.ts';
+
+export interface AppNodeInput extends ActorInput {
+  cache: string;
+  database: string;
+  /** The broker, for `publish-after-commit` invalidation; null when there is none. */
+  broker: string | null;
+  strategy: Strategy;
+  /** Chat rooms to subscribe to on start (`chat:<room>`). */
+  chatRooms: string[];
+  /** Clients whose chat socket is open on this node: pushed chat messages go to them. */
+  sockets: string[];
+}
+
+export type RequestPhase =
+  | 'checking the version'
+  | 'checking the cache'
+  | 'loading from the database'
+  | 'filling the cache'
+  | 'recording the version'
+  | 'writing the database'
+  | 'deleting the key'
+  | 'updating the cache'
+  | 'publishing the invalidation'
+  | 'publishing the event'
+  | 'storing the session'
+  | 'setting the session expiry'
+  | 'reading the session'
+  | 'extending the session'
+  | 'publishing the chat message';
+
+export interface RequestInProgress {
+  requestId: number;
+  /** Who sent the request and gets the response: a client, or the load balancer. */
+  client: string;
+  op: ClientOp;
+  /** The row key; the user of a login; the page; the chat room. */
+  key: string;
+  /** The value a write commits; the session id of a login; the chat text. */
+  value: string;
+  phase: RequestPhase;
+  /** The row as the database returned it, once it has. */
+  row: RowResult | null;
+  /** With versioned keys: the version the reader looks up. */
+  version: number | null;
+  /** With leases: the token a miss handed out. */
+  lease: number | null;
+}
+
+export interface AppNodeContext extends AppNodeInput {
+  /**
+   * Requests in progress, by request id. Changed in place rather than copied by `assign`: an app
+   * node under load holds many requests, every step touches one, and copying them all per event
+   * was the largest cost in the engine's benchmark. Frames copy what they show.
+   */
+  requests: Map<number, RequestInProgress>;
+  /** The in-process cache, when the strategy has one. */
+  local: LocalCache | null;
+  /** Sessions kept in this node's memory (`node-memory`): session id → user. */
+  sessions: Map<string, string>;
+  /** How many sessions this node has created, for the next id. */
+  sessionsCreated: { count: number };
+}
+
+export function send(to: string, payload: Payload): SendRequest {
+  return { type: 'send', to, payload };
+}
+
+export function say(key: string, params: Record<string, string | number>, code?: string): StepNote {
+  return code === undefined ? { type: 'note', key, params } : { type: 'note', key, params, code };
+}
+
+/** Sends a command to Redis on behalf of a request (or of the node itself, with request id 0). */
+export function command(
+  context: AppNodeContext,
+  requestId: number,
+  argv: string[],
+  meta: Omit<Extract<Payload, { kind: 'cache command' }>, 'kind' | 'requestId' | 'argv'> = {},
+): void {
+  context.outbox(send(context.cache, { kind: 'cache command', requestId, argv, ...meta }));
+}
+
+export function query(context: AppNodeContext, payload: Extract<Payload, { kind: 'db query' }>): void {
+  context.outbox(send(context.database, payload));
+}
+
+/** Says something about this step, if the run is narrated. */
+export function narrate(
+  context: AppNodeContext,
+  key: string,
+  params: Record<string, string | number>,
+  code?: string,
+): void {
+  if (context.narrate) context.outbox(say(key, { app: context.id, ...params }, code));
+}
+
+export function respond(
+  context: AppNodeContext,
+  request: RequestInProgress,
+  answer: {
+    value: string | null;
+    version: number | null;
+    source: Extract<Payload, { kind: 'response' }>['source'];
+    ok?: boolean;
+  },
+): void {
+  context.requests.delete(request.requestId);
+  const { value, version, source, ok = true } = answer;
+  context.outbox(
+    send(request.client, {
+      kind: 'response',
+      requestId: request.requestId,
+      op: request.op,
+      key: request.key,
+      value,
+      version,
+      source,
+      ok,
+    }),
+  );
+}
+
+export function advance(request: RequestInProgress, phase: RequestPhase): void {
+  request.phase = phase;
+}
+
+export type CacheReply = Extract<Payload, { kind: 'cache reply' }>;
+export type DbResult = Extract<Payload, { kind: 'db result'; query: 'select' | 'update' }>;
+
+export function bulkValue(reply: Reply): string | null {
+  return reply.type === 'bulk' ? reply.value : null;
+}
+
+export function isCacheReply(payload: Payload): payload is CacheReply {
+  return payload.kind === 'cache reply';
+}
+
+export function isRowResult(payload: Payload): payload is DbResult {
+  return payload.kind === 'db result' && (payload.query === 'select' || payload.query === 'update');
+}
+
+/** The cache key for a row version, with versioned keys (`user:42:email:v3`). */
+export function versionedKey(key: string, version: number): string {
+  return `${key}:v${version}`;
+}
+
+/** The key that holds a row's current version, with versioned keys. */
+export function versionPointer(key: string): string {
+  return `${key}:version`;
+}

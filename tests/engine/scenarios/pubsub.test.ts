@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, type Frame, type Trace } from '../../../src/engine/index.ts';
+import { chatFanout } from '../../../src/content/scenarios/pubsub/chatFanout.ts';
+
+const run = (scenario: Parameters<typeof runScenario>[0], seed = 1): Trace =>
+  runScenario(scenario, { seed, record: 'frames' });
+
+/** One line per frame: virtual time, who acted, what was said, which code line ran. */
+const steps = (trace: Trace) =>
+  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
+const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
+  trace.frames.filter((f) => f.narration.key === key)[nth]!;
+
+const chatOf = (f: Frame, client: string) => f.actors[client]!.holds ?? [];
+
+describe('chat-fanout at seed 1', () => {
+  const trace = run(chatFanout);
+
+  it('fans a post out to every node; Node C misses the post made while it is down', () => {
+    expect(steps(trace)).toEqual([
+      '0 - run.start -',
+      '1 cache cache.command -',
+      '2 cache cache.command -',
+      '2 cache cache.command -',
+      '3 app-b app.subscribed subscribe',
+      '3 app-c app.subscribed subscribe',
+      '4 app-a app.subscribed subscribe',
+      '500 alice client.chat.send -',
+      '516 app-a app.chat.publish chat-publish',
+      '518 cache cache.command chat-publish',
+      '519 app-a app.chat.published chat-publish',
+      '519 app-a app.chat.fanout chat-fanout',
+      '519 app-c app.chat.fanout chat-fanout',
+      '520 app-b app.chat.fanout chat-fanout',
+      '530 alice client.chat.done chat-publish',
+      '531 carol client.chat.received -',
+      '531 bob client.chat.received -',
+      '533 alice client.chat.received -',
+      '1000 - fault.crash.app -',
+      '1500 bob client.chat.send -',
+      '1515 app-b app.chat.publish chat-publish',
+      '1516 cache cache.command chat-publish',
+      '1517 app-b app.chat.published chat-publish',
+      '1517 app-a app.chat.fanout chat-fanout',
+      '1517 app-c fault.lost.down -',
+      '1518 app-b app.chat.fanout chat-fanout',
+      '1527 bob client.chat.done chat-publish',
+      '1531 alice client.chat.received -',
+      '1534 bob client.chat.received -',
+      '2000 - fault.restart -',
+      '2002 cache cache.command -',
+      '2003 app-c app.subscribed subscribe',
+      '3000 alice client.chat.send -',
+      '3012 app-a app.chat.publish chat-publish',
+      '3014 cache cache.command chat-publish',
+      '3016 app-a app.chat.published chat-publish',
+      '3016 app-b app.chat.fanout chat-fanout',
+      '3016 app-a app.chat.fanout chat-fanout',
+      '3016 app-c app.chat.fanout chat-fanout',
+      '3028 carol client.chat.received -',
+      '3030 alice client.chat.done chat-publish',
+      '3034 bob client.chat.received -',
+      '3036 alice client.chat.received -',
+      '3036 - run.end -',
+    ]);
+  });
+
+  it('delivers each message to the sockets of the nodes subscribed at the time, and never replays', () => {
+    const first = frameSaying(trace, 'client.chat.received', 2);
+    for (const client of ['alice', 'bob', 'carol'])
+      expect(chatOf(first, client)).toEqual(['chat: alice: hello everyone']);
+    const lost = frameSaying(trace, 'fault.lost.down');
+    expect(lost).toMatchObject({ actor: 'app-c' });
+    expect(lost.delivered?.label).toContain('is Carol here?');
+    const last = trace.frames.at(-1)!;
+    const everything = [
+      'chat: alice: hello everyone',
+      'chat: bob: is Carol here?',
+      'chat: alice: welcome back',
+    ];
+    expect(chatOf(last, 'alice')).toEqual(everything);
+    expect(chatOf(last, 'bob')).toEqual(everything);
+    expect(chatOf(last, 'carol')).toEqual(['chat: alice: hello everyone', 'chat: alice: welcome back']);
+    expect(frameSaying(trace, 'app.subscribed', 3)).toMatchObject({ actor: 'app-c', time: 2003 });
+  });
+});
