@@ -1,6 +1,12 @@
 // The content layer's public surface, for the UI. Scripts that run in Node import
 // `content/scenarios` directly (lessons pull in code samples through Vite's `?raw`).
-export { scenarios, getScenario, DEFAULT_SEED } from './scenarios/index.ts';
+export {
+  scenarios,
+  getScenario,
+  DEFAULT_SEED,
+  scenarioGroups,
+  type ScenarioGroup,
+} from './scenarios/index.ts';
 export { lessons, getLesson } from './lessons/index.ts';
 export { curriculum, type CurriculumEntry } from './curriculum.ts';
 export { narrate, narrationTemplates } from './narration.ts';

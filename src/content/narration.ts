@@ -1,10 +1,15 @@
 import type { Narration } from '../engine/index.ts';
+import { cacheAndBalancerNarration } from './narration/cacheAndBalancer.ts';
+import { eventNarration } from './narration/events.ts';
+import { nodeNarration } from './narration/nodes.ts';
+import { readNarration } from './narration/reads.ts';
+import { writeNarration } from './narration/writes.ts';
 
 /**
  * The sentence for every narration key the engine emits. `{name}` is replaced by a parameter;
  * `{name|one|many}` picks a word by the parameter's count. Actor ids are shown by their labels.
  */
-export const narrationTemplates: Record<string, string> = {
+const basics: Record<string, string> = {
   'run.start':
     'Nothing has happened yet. The cache holds {cacheKeys} {cacheKeys|key|keys}; the database holds {dbRows} {dbRows|row|rows}. Step forward to send the first request.',
   'run.end': 'The run is over. Every value in the cache matches the database.',
@@ -64,8 +69,17 @@ export const narrationTemplates: Record<string, string> = {
   'fault.drop.gone': 'That message had already arrived, so there was nothing to drop.',
 };
 
+export const narrationTemplates: Record<string, string> = {
+  ...basics,
+  ...nodeNarration,
+  ...readNarration,
+  ...writeNarration,
+  ...cacheAndBalancerNarration,
+  ...eventNarration,
+};
+
 /** Parameters that name an actor; shown by the actor's label when one is given. */
-const ACTOR_PARAMS = new Set(['client', 'app', 'from', 'to']);
+const ACTOR_PARAMS = new Set(['client', 'app', 'from', 'to', 'node']);
 
 /** The English sentence for a frame's narration. Unknown keys fall back to the key itself. */
 export function narrate(narration: Narration, labelOf: (actorId: string) => string = (id) => id): string {

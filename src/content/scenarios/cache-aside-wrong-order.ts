@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/index.ts';
+import { CACHE_ASIDE, type Scenario } from '../../engine/index.ts';
 import { dataCentreNetwork } from './network.ts';
 
 /**
@@ -13,8 +13,8 @@ export const cacheAsideWrongOrder: Scenario = {
     'A writer deletes the key before updating the database. A reader arrives in between, misses, ' +
     'reads the old row and puts it back in the cache. The cache then serves the old email until the TTL ends.',
   clients: [
-    { id: 'writer', label: 'Writer', appNode: 'app' },
-    { id: 'reader', label: 'Reader', appNode: 'app' },
+    { id: 'writer', label: 'Writer', server: 'app' },
+    { id: 'reader', label: 'Reader', server: 'app' },
   ],
   appNodes: [{ id: 'app', label: 'App server' }],
   cache: { entries: [{ key: 'user:42:email', value: 'ada@old.example', version: 1, ttlSeconds: 60 }] },
@@ -23,7 +23,7 @@ export const cacheAsideWrongOrder: Scenario = {
     writeLatencyMs: 60,
     rows: [{ key: 'user:42:email', value: 'ada@old.example', version: 1 }],
   },
-  strategy: { read: 'cache-aside', write: 'delete-then-update', ttlSeconds: 30 },
+  strategy: { ...CACHE_ASIDE, write: { kind: 'write-around', deleteKey: 'before-commit' } },
   network: dataCentreNetwork(['writer', 'reader'], ['app']),
   script: [
     { atMs: 0, client: 'writer', op: 'write', key: 'user:42:email', value: 'ada@new.example' },

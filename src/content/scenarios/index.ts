@@ -1,10 +1,10 @@
 import type { Scenario } from '../../engine/index.ts';
-import { cacheAsideRead } from './cache-aside-read.ts';
-import { cacheAsideWrite } from './cache-aside-write.ts';
-import { cacheAsideWrongOrder } from './cache-aside-wrong-order.ts';
+import { scenarioGroups } from './groups.ts';
+
+export { scenarioGroups, type ScenarioGroup } from './groups.ts';
 
 /** Every scenario, in the order the lessons introduce them. Ids are unique (checked by a test). */
-export const scenarios: readonly Scenario[] = [cacheAsideRead, cacheAsideWrite, cacheAsideWrongOrder];
+export const scenarios: readonly Scenario[] = scenarioGroups.flatMap((group) => group.scenarios);
 
 export function getScenario(id: string): Scenario | undefined {
   return scenarios.find((s) => s.id === id);

@@ -23,7 +23,7 @@ export function scaledCacheAsideRead(reads: number, keys: number, clients = 20, 
   return {
     ...cacheAsideRead,
     id: `cache-aside-read-x${reads}`,
-    clients: clientIds.map((id) => ({ id, label: id, appNode: 'app' })),
+    clients: clientIds.map((id) => ({ id, label: id, server: 'app' })),
     database: { ...cacheAsideRead.database, rows },
     network: dataCentreNetwork(clientIds, ['app']),
     script,
