@@ -13,7 +13,7 @@ export const writeNarration: Record<string, string> = {
   'app.write.set-if-newer':
     'The update is committed as version {version}. {app} puts it in the cache, unless the cache already holds that version or a newer one: SET {key} "{value}" EX {ttl}, compared by version.',
   'app.write.publish':
-    '{app} tells the other nodes: PUBLISH {channel} "{key} {version} {app}". Each subscriber drops {key} from its local cache.',
+    '{app} tells the other nodes: PUBLISH {channel} "{key} {version} {origin}". Each subscriber drops {key} from its local cache.',
   'app.write.publish-event':
     'The update is committed. {app} now publishes event {event} to the broker, in a second, separate write.',
   'app.write.reply.outbox':

@@ -65,6 +65,8 @@ export interface CacheContext extends CacheInput {
 
 type SweepEvent = { type: 'active expiry' };
 type FlushEvent = { type: 'write-behind flush' };
+/** The engine tells the cache when a client of it crashed: its connections are gone. */
+export type ConnectionsClosed = { type: 'connections closed'; owner: string };
 
 /**
  * A Redis-like cache: runs each command on arrival (Redis answers in microseconds) and replies.
@@ -78,7 +80,7 @@ export const cacheMachine = setup({
   types: {
     input: {} as CacheInput,
     context: {} as CacheContext,
-    events: {} as DeliveryEvent | SweepEvent | FlushEvent,
+    events: {} as DeliveryEvent | SweepEvent | FlushEvent | ConnectionsClosed,
   },
   guards: {
     // Arming timers is a separate action, needed only while one is not armed (rarely, under load).
@@ -87,6 +89,16 @@ export const cacheMachine = setup({
   },
   actions: {
     // One plain action per message, as it runs for every command the cache receives.
+    // A crashed process's connections close, and Redis forgets their subscriptions.
+    'close the connections': ({ context, event }) => {
+      if (event.type !== 'connections closed') return;
+      for (const [id, { owner, connection }] of context.connections) {
+        if (owner !== event.owner) continue;
+        context.keyspace.pubsub.unsubscribe(connection, null);
+        context.keyspace.pubsub.punsubscribe(connection, null);
+        context.connections.delete(id);
+      }
+    },
     'handle the message': ({ context, event }) => {
       if (event.type !== 'message') throw new Error('cache: a timer is not a message');
       const { from, payload } = event.message;
@@ -163,6 +175,7 @@ export const cacheMachine = setup({
         ],
         'active expiry': { actions: ['delete expired keys', 'arm the timers'] },
         'write-behind flush': { actions: ['send a batch of writes', 'arm the timers'] },
+        'connections closed': { actions: 'close the connections' },
       },
     },
   },
@@ -186,7 +199,7 @@ export function pendingWritesOf(context: CacheContext): number[] {
   return context.unsent.map((write) => write.requestId);
 }
 
-function startsWriteBehind(event: DeliveryEvent | SweepEvent | FlushEvent): boolean {
+function startsWriteBehind(event: DeliveryEvent | SweepEvent | FlushEvent | ConnectionsClosed): boolean {
   return (
     event.type === 'message' &&
     event.message.payload.kind === 'cache command' &&
@@ -209,7 +222,10 @@ function answerCommand(context: CacheContext, from: string, payload: CacheComman
     reply(context, from, { kind: 'cache reply', requestId, command, reply: NIL, version: null });
     return;
   }
-  const miss = command === 'GET' && argv.length === 2 && isMiss(keyspace, key);
+  // Whether a GET misses matters only to describe it, to load on a miss or to hand out a lease:
+  // a plain GET under load skips the extra lookup.
+  const missMatters = context.narrate || payload.loadOnMiss !== undefined || payload.lease === 'request';
+  const miss = missMatters && command === 'GET' && argv.length === 2 && isMiss(keyspace, key);
   if (context.narrate) context.outbox(describeWithMetadata(context, payload, miss));
   const connection = connectionOf(context, from, payload.connection ?? 'main');
   const result = executeCommand(keyspace, argv, { connection, version: payload.version });

@@ -85,6 +85,8 @@ function crash(world: World, node: string, history: HistoryRecorder | null): Ste
   member.actor.stop();
   member.actor = null;
   member.generation++;
+  // Its connections to Redis close with it, and with them its subscriptions.
+  world.members.get(CACHE_ID)?.actor?.send({ type: 'connections closed', owner: node });
   if (member.kind === 'appNode')
     world.members.get(LOAD_BALANCER_ID)?.actor?.send({ type: 'node down', node });
   if (node === CACHE_ID) return note('fault.crash.cache', { node, count: lostWrites });

@@ -42,23 +42,22 @@ describe('chat-fanout at seed 1', () => {
       '1516 cache cache.command chat-publish',
       '1517 app-b app.chat.published chat-publish',
       '1517 app-a app.chat.fanout chat-fanout',
-      '1517 app-c fault.lost.down -',
       '1518 app-b app.chat.fanout chat-fanout',
-      '1527 bob client.chat.done chat-publish',
-      '1531 alice client.chat.received -',
-      '1534 bob client.chat.received -',
+      '1527 alice client.chat.received -',
+      '1529 bob client.chat.done chat-publish',
+      '1532 bob client.chat.received -',
       '2000 - fault.restart -',
       '2002 cache cache.command -',
-      '2003 app-c app.subscribed subscribe',
+      '2004 app-c app.subscribed subscribe',
       '3000 alice client.chat.send -',
-      '3012 app-a app.chat.publish chat-publish',
+      '3013 app-a app.chat.publish chat-publish',
       '3014 cache cache.command chat-publish',
+      '3015 app-c app.chat.fanout chat-fanout',
       '3016 app-a app.chat.published chat-publish',
       '3016 app-b app.chat.fanout chat-fanout',
       '3016 app-a app.chat.fanout chat-fanout',
-      '3016 app-c app.chat.fanout chat-fanout',
-      '3028 carol client.chat.received -',
       '3030 alice client.chat.done chat-publish',
+      '3032 carol client.chat.received -',
       '3034 bob client.chat.received -',
       '3036 alice client.chat.received -',
       '3036 - run.end -',
@@ -69,9 +68,13 @@ describe('chat-fanout at seed 1', () => {
     const first = frameSaying(trace, 'client.chat.received', 2);
     for (const client of ['alice', 'bob', 'carol'])
       expect(chatOf(first, client)).toEqual(['chat: alice: hello everyone']);
-    const lost = frameSaying(trace, 'fault.lost.down');
-    expect(lost).toMatchObject({ actor: 'app-c' });
-    expect(lost.delivered?.label).toContain('is Carol here?');
+    // Node C's subscription closed with its crash: Redis pushes Bob's post to two nodes, not three.
+    expect(frameSaying(trace, 'app.chat.published', 1).narration.params).toMatchObject({ count: 2 });
+    expect(
+      trace.frames.some((f) =>
+        f.inFlight.some((m) => m.to === 'app-c' && m.label.includes('is Carol here?')),
+      ),
+    ).toBe(false);
     const last = trace.frames.at(-1)!;
     const everything = [
       'chat: alice: hello everyone',
@@ -81,6 +84,6 @@ describe('chat-fanout at seed 1', () => {
     expect(chatOf(last, 'alice')).toEqual(everything);
     expect(chatOf(last, 'bob')).toEqual(everything);
     expect(chatOf(last, 'carol')).toEqual(['chat: alice: hello everyone', 'chat: alice: welcome back']);
-    expect(frameSaying(trace, 'app.subscribed', 3)).toMatchObject({ actor: 'app-c', time: 2003 });
+    expect(frameSaying(trace, 'app.subscribed', 3)).toMatchObject({ actor: 'app-c', time: 2004 });
   });
 });

@@ -174,7 +174,7 @@ function afterTheCacheIsUpdated(context: AppNodeContext, request: RequestInProgr
     narrate(
       context,
       'app.write.publish',
-      { key, version: row.version, channel: invalidation.channel },
+      { key, version: row.version, channel: invalidation.channel, origin: context.id },
       'publish',
     );
   } else if (invalidation.kind === 'publish-after-commit' && context.broker !== null) {
