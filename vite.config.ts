@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['tests/engine/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          // Property tests run hundreds of simulations; on a loaded 2-core machine that takes seconds.
+          testTimeout: 30_000,
         },
       },
       {

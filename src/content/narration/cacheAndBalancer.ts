@@ -38,6 +38,11 @@ export const cacheAndBalancerNarration: Record<string, string> = {
     'The cache sends {count} buffered {count|write|writes} to the database in one batch: {keys}. {waiting} {waiting|write waits|writes wait} for the next batch.',
   'cache.writeBehind.committed':
     'The database committed the batch ({keys}), so the cache drops {count|that write|those writes} from its buffer. {waiting} {waiting|write is|writes are} still buffered.',
+  'cache.writeBehind.flush.last':
+    'The cache sends {count} buffered {count|write|writes} to the database in one batch: {keys}. Nothing else is waiting.',
+  'cache.writeBehind.committed.last':
+    'The database committed the batch ({keys}), so the cache drops {count|that write|those writes} from its buffer. The buffer is empty.',
+  'cache.command.from': 'The cache runs {command} for {from}.',
   'cache.db.forgotten':
     'The database answers about {key}, but the cache no longer waits for it (it restarted since), so nothing changes.',
 

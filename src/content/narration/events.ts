@@ -22,7 +22,8 @@ export const eventNarration: Record<string, string> = {
   'db.outbox.published': 'The database marks the outbox row {eventId} as published.',
   'db.slow':
     'The database slows down: every query from now on takes {extraMs} ms longer ({totalMs} ms extra in all).',
-  'db.fail-writes': 'The database will fail the next {count} {count|update|updates} instead of committing.',
+  'db.fail-writes':
+    'The database will fail {count|the next update|the next few updates} instead of committing ({count} in all).',
 
   'relay.start': '{node} starts and asks {to} for the outbox rows it has not published yet.',
   'relay.pending':

@@ -24,7 +24,8 @@ export const nodeNarration: Record<string, string> = {
   'fault.partition': 'A network partition cuts {nodes} off from everyone else.',
   'fault.heal': 'The partition heals: every node can reach every other again.',
   'fault.slow-db': 'The database slows down: every query now takes {ms} ms longer.',
-  'fault.fail-writes': 'The database will fail the next {count} {count|update|updates}.',
+  'fault.fail-writes':
+    'The database starts failing writes: {count|the next update|the next few updates} will not commit ({count} in all).',
   'fault.unknown': 'There is no actor called {node} in this scenario.',
   'fault.lost.dropped': 'A message from {from} to {to} is lost on the network: {message}.',
   'fault.lost.partition':

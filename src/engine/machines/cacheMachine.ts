@@ -137,7 +137,9 @@ export const cacheMachine = setup({
       context.batches.push(batch);
       if (context.narrate) {
         const params = { count: batch.length, keys: keysOf(batch), waiting: context.unsent.length };
-        context.outbox(note('cache.writeBehind.flush', params));
+        context.outbox(
+          note(params.waiting === 0 ? 'cache.writeBehind.flush.last' : 'cache.writeBehind.flush', params),
+        );
       }
       context.outbox({
         type: 'send',
@@ -226,7 +228,13 @@ function answerCommand(context: CacheContext, from: string, payload: CacheComman
   // a plain GET under load skips the extra lookup.
   const missMatters = context.narrate || payload.loadOnMiss !== undefined || payload.lease === 'request';
   const miss = missMatters && command === 'GET' && argv.length === 2 && isMiss(keyspace, key);
-  if (context.narrate) context.outbox(describeWithMetadata(context, payload, miss));
+  if (context.narrate) {
+    const said = describeWithMetadata(context, payload, miss);
+    // A command without a sentence of its own says who sent it.
+    context.outbox(
+      said.key === 'cache.command' ? note('cache.command.from', { ...said.params, from }) : said,
+    );
+  }
   const connection = connectionOf(context, from, payload.connection ?? 'main');
   const result = executeCommand(keyspace, argv, { connection, version: payload.version });
   const { version } = result;
@@ -402,7 +410,9 @@ function finishBatch(context: CacheContext, rows: { key: string; value: string; 
   }
   if (context.narrate) {
     const params = { count: rows.length, keys: keysOf(rows), waiting: waitingWrites(context) };
-    context.outbox(note('cache.writeBehind.committed', params));
+    context.outbox(
+      note(params.waiting === 0 ? 'cache.writeBehind.committed.last' : 'cache.writeBehind.committed', params),
+    );
   }
 }
 

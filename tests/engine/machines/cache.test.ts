@@ -346,10 +346,10 @@ describe('cacheMachine write-behind', () => {
       ['cache.set.writeBehind', { key: 'b', value: '2', count: 2, command: 'SET b 2' }],
       ['cache.set.writeBehind', { key: 'c', value: '3', count: 3, command: 'SET c 3' }],
       ['cache.writeBehind.flush', { count: 2, keys: 'a, b', waiting: 1 }],
-      ['cache.writeBehind.flush', { count: 1, keys: 'c', waiting: 0 }],
+      ['cache.writeBehind.flush.last', { count: 1, keys: 'c', waiting: 0 }],
       ['cache.set', { key: 'b', value: 'changed', command: 'SET b changed' }],
       ['cache.writeBehind.committed', { count: 1, keys: 'c', waiting: 2 }],
-      ['cache.writeBehind.committed', { count: 2, keys: 'a, b', waiting: 0 }],
+      ['cache.writeBehind.committed.last', { count: 2, keys: 'a, b', waiting: 0 }],
     ]);
   });
 

@@ -95,18 +95,18 @@ describe('sessions-redis at seed 1', () => {
       '0 alice client.login.send -',
       '16 lb lb.forward.round-robin -',
       '17 app-a app.login.redis session-create',
-      '19 cache cache.command session-create',
+      '19 cache cache.command.from session-create',
       '21 app-a app.login.expire session-expire',
-      '23 cache cache.command session-expire',
+      '23 cache cache.command.from session-expire',
       '24 app-a app.login.done session-create',
       '26 lb lb.response session-create',
       '43 alice client.login.done session-create',
       '500 alice client.page.send -',
       '514 lb lb.forward.round-robin -',
       '517 app-b app.page.redis session-read',
-      '518 cache cache.command session-read',
+      '518 cache cache.command.from session-read',
       '519 app-b app.page.redis.found session-expire',
-      '520 cache cache.command session-expire',
+      '520 cache cache.command.from session-expire',
       '521 app-b app.page.done session-read',
       '522 lb lb.response session-read',
       '533 alice client.page.done session-read',
@@ -114,9 +114,9 @@ describe('sessions-redis at seed 1', () => {
       '1500 alice client.page.send -',
       '1515 lb lb.forward.round-robin -',
       '1516 app-b app.page.redis session-read',
-      '1517 cache cache.command session-read',
+      '1517 cache cache.command.from session-read',
       '1519 app-b app.page.redis.found session-expire',
-      '1520 cache cache.command session-expire',
+      '1520 cache cache.command.from session-expire',
       '1521 app-b app.page.done session-read',
       '1522 lb lb.response session-read',
       '1536 alice client.page.done session-read',
@@ -125,7 +125,7 @@ describe('sessions-redis at seed 1', () => {
   });
 
   it('keeps the session hash in Redis with a sliding 30-minute expiry, and no session in node memory', () => {
-    const extended = frameSaying(trace, 'cache.command', 5);
+    const extended = frameSaying(trace, 'cache.command.from', 5);
     expect(extended.cache).toEqual([
       expect.objectContaining({
         key: 'session:s1-app-a',

@@ -161,10 +161,10 @@ describe('write-behind at seed 1', () => {
       '1019 db db.batch.start -',
       '1034 db db.batch.commit -',
       '1035 cache cache.writeBehind.committed -',
-      '2017 cache cache.writeBehind.flush -',
+      '2017 cache cache.writeBehind.flush.last -',
       '2019 db db.batch.start -',
       '2034 db db.batch.commit -',
-      '2037 cache cache.writeBehind.committed -',
+      '2037 cache cache.writeBehind.committed.last -',
       '2037 - run.end -',
     ]);
   });
@@ -191,7 +191,7 @@ describe('write-behind at seed 1', () => {
       keys: 'cart:7:items, cart:7:total',
       waiting: 1,
     });
-    expect(frameSaying(trace, 'cache.writeBehind.flush', 1).narration.params).toMatchObject({
+    expect(frameSaying(trace, 'cache.writeBehind.flush.last', 0).narration.params).toMatchObject({
       count: 1,
       keys: 'user:42:email',
       waiting: 0,
@@ -316,7 +316,7 @@ describe('the checker on the write strategies, at seeds 1 to 5', () => {
   it.each(SEEDS)('seed %i: write-behind flushes two writes, then one', (seed) => {
     const trace = run(writeBehindScenario, seed);
     const batches = trace.frames
-      .filter((f) => f.narration.key === 'cache.writeBehind.flush')
+      .filter((f) => f.narration.key.startsWith('cache.writeBehind.flush'))
       .map((f) => f.narration.params['keys']);
     expect(batches).toEqual(['cart:7:items, cart:7:total', 'user:42:email']);
   });
