@@ -7,6 +7,7 @@ import './AppLayout.css';
 const NAVIGATION = [
   { to: '/', label: 'Roadmap', end: true },
   { to: '/lessons', label: 'Lessons', end: false },
+  { to: '/scenarios', label: 'Scenarios', end: false },
   { to: '/review', label: 'Review', end: false },
   { to: '/playground', label: 'Playground', end: false },
   { to: '/glossary', label: 'Glossary', end: false },

@@ -4,13 +4,14 @@ import { LessonsPage } from '../ui/pages/LessonsPage.tsx';
 import { NotFoundPage } from '../ui/pages/NotFoundPage.tsx';
 import { RoadmapPage } from '../ui/pages/RoadmapPage.tsx';
 import { RouteErrorPage } from '../ui/pages/RouteErrorPage.tsx';
+import { ScenariosPage } from '../ui/pages/ScenariosPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
 
 /**
  * The site's pages. Shared by the hash router in main.tsx and by tests, which mount the same routes
  * in a memory router. The error boundary sits inside the layout so a failing page keeps the header.
- * The lesson page is loaded on demand: it brings the engine and the animation library, which the
- * other pages do not need.
+ * The lesson and scenario player pages are loaded on demand: they bring the engine and the animation
+ * library, which the other pages do not need.
  */
 export const routes: RouteObject[] = [
   {
@@ -26,6 +27,13 @@ export const routes: RouteObject[] = [
           {
             path: 'lessons/:lessonId',
             lazy: async () => ({ Component: (await import('../ui/pages/LessonPage.tsx')).LessonPage }),
+          },
+          { path: 'scenarios', element: <ScenariosPage /> },
+          {
+            path: 'scenarios/:lessonId',
+            lazy: async () => ({
+              Component: (await import('../ui/pages/ScenarioPlayerPage.tsx')).ScenarioPlayerPage,
+            }),
           },
           { path: 'review', element: <ReviewPage /> },
           { path: 'playground', element: <PlaygroundPage /> },

@@ -19,7 +19,7 @@ describe('the site header', () => {
     const names = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(names).toEqual(['Roadmap', 'Lessons', 'Review', 'Playground', 'Glossary']);
+    expect(names).toEqual(['Roadmap', 'Lessons', 'Scenarios', 'Review', 'Playground', 'Glossary']);
     expect(within(nav).getByRole('link', { name: 'Lessons' })).toHaveAttribute('aria-current', 'page');
   });
 

@@ -108,12 +108,9 @@ export const appNodeMachine = setup({
     up: {
       entry: 'subscribe to its channels',
       on: {
+        // Answers come first: under load most events are answers. A push carries the publisher's
+        // request id, which may be in progress on this node, so pushes are told apart before.
         message: [
-          { guard: 'a read request arrived', actions: 'start the read' },
-          { guard: 'a write request arrived', actions: 'start the write' },
-          { guard: 'a login arrived', actions: 'log the user in' },
-          { guard: 'a page request arrived', actions: 'look up the session' },
-          { guard: 'a chat post arrived', actions: 'publish the chat post' },
           { guard: 'Redis pushed a message', actions: 'handle the pushed message' },
           {
             guard: 'an answer arrived and the strategy deletes twice',
@@ -123,6 +120,11 @@ export const appNodeMachine = setup({
             guard: 'an answer for a request in progress arrived',
             actions: 'take the next step of the request',
           },
+          { guard: 'a read request arrived', actions: 'start the read' },
+          { guard: 'a write request arrived', actions: 'start the write' },
+          { guard: 'a login arrived', actions: 'log the user in' },
+          { guard: 'a page request arrived', actions: 'look up the session' },
+          { guard: 'a chat post arrived', actions: 'publish the chat post' },
           { actions: 'note the late answer' },
         ],
         'delete again': { actions: 'delete the key again' },

@@ -1,5 +1,5 @@
 import { enqueueActions, setup } from 'xstate';
-import type { DeliveryEvent, Payload, SendRequest, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Payload, StepNote } from '../sim/messages.ts';
 import type { ActorInput } from './actorInput.ts';
 
 export interface ClientInput extends ActorInput {
@@ -60,10 +60,8 @@ export const clientMachine = setup({
   actions: {
     'send the request': enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'issue') return;
-      const [request, said] = requestFor(context, event.operation);
       enqueue.assign({ current: event.operation });
-      context.outbox(request);
-      if (context.narrate) context.outbox(said);
+      sendRequest(context, event.operation);
     }),
     'queue the operation': enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'issue') return;
@@ -92,10 +90,8 @@ export const clientMachine = setup({
     'send the next queued request': enqueueActions(({ context, enqueue }) => {
       const [next, ...rest] = context.queued;
       if (next === undefined) return;
-      const [request, said] = requestFor(context, next);
       enqueue.assign({ queued: rest, current: next });
-      context.outbox(request);
-      if (context.narrate) context.outbox(said);
+      sendRequest(context, next);
     }),
   },
 }).createMachine({
@@ -133,39 +129,46 @@ export function holdingsOf(context: ClientContext): string[] {
   return lines;
 }
 
-/** The request a client sends for an operation, and what to say about it. */
-function requestFor(context: ClientContext, operation: IssuedOperation): [SendRequest, StepNote] {
+/** Sends the request for an operation, and says so when narrating (the sentence costs a metrics run). */
+function sendRequest(context: ClientContext, operation: IssuedOperation): void {
+  context.outbox({ type: 'send', to: context.server, payload: requestPayload(context, operation) });
+  if (context.narrate) context.outbox(describeRequest(context, operation));
+}
+
+function requestPayload(context: ClientContext, operation: IssuedOperation): Payload {
   const { requestId } = operation;
-  const params = { client: context.id, app: context.server };
-  let payload: Payload;
-  let said: StepNote;
   switch (operation.op) {
     case 'read':
-      payload = { kind: 'read request', requestId, key: operation.key };
-      said = note('client.read.send', { ...params, key: operation.key });
-      break;
+      return { kind: 'read request', requestId, key: operation.key };
     case 'write':
-      payload = { kind: 'write request', requestId, key: operation.key, value: operation.value };
-      said = note('client.write.send', { ...params, key: operation.key, value: operation.value });
-      break;
+      return { kind: 'write request', requestId, key: operation.key, value: operation.value };
     case 'login':
-      payload = { kind: 'login request', requestId, user: operation.user };
-      said = note('client.login.send', { ...params, user: operation.user });
-      break;
+      return { kind: 'login request', requestId, user: operation.user };
     case 'page':
-      payload = { kind: 'page request', requestId, page: operation.page, session: context.cookie };
-      said = note(context.cookie === null ? 'client.page.send.anonymous' : 'client.page.send', {
+      return { kind: 'page request', requestId, page: operation.page, session: context.cookie };
+    case 'chat':
+      return { kind: 'chat post', requestId, room: operation.room, text: operation.text };
+  }
+}
+
+function describeRequest(context: ClientContext, operation: IssuedOperation): StepNote {
+  const params = { client: context.id, app: context.server };
+  switch (operation.op) {
+    case 'read':
+      return note('client.read.send', { ...params, key: operation.key });
+    case 'write':
+      return note('client.write.send', { ...params, key: operation.key, value: operation.value });
+    case 'login':
+      return note('client.login.send', { ...params, user: operation.user });
+    case 'page':
+      return note(context.cookie === null ? 'client.page.send.anonymous' : 'client.page.send', {
         ...params,
         page: operation.page,
         session: context.cookie ?? '',
       });
-      break;
     case 'chat':
-      payload = { kind: 'chat post', requestId, room: operation.room, text: operation.text };
-      said = note('client.chat.send', { ...params, room: operation.room, text: operation.text });
-      break;
+      return note('client.chat.send', { ...params, room: operation.room, text: operation.text });
   }
-  return [{ type: 'send', to: context.server, payload }, said];
 }
 
 function describeResponse(client: string, payload: Payload): StepNote {

@@ -114,9 +114,13 @@ function restart(world: World, node: string): StepNote {
  * it, its receiver is down, or a partition lies between the two ends.
  */
 export function lossOf(world: World, message: Message): StepNote | null {
-  const params = { message: viewOf(message).label, from: message.from, to: message.to };
-  if (world.doomed.delete(message.id)) return note('fault.lost.dropped', params);
-  if (world.separated(message.from, message.to)) return note('fault.lost.partition', params);
-  if (world.member(message.to).actor === null) return note('fault.lost.down', params);
-  return null;
+  // Checked for every message a run delivers: the cheap tests first, no label unless lost, and no
+  // closure (bundlers name each one as it is created).
+  let key: string | null = null;
+  if (world.doomed.size > 0 && world.doomed.delete(message.id)) key = 'fault.lost.dropped';
+  else if (world.partitions.length > 0 && world.separated(message.from, message.to))
+    key = 'fault.lost.partition';
+  else if (world.member(message.to).actor === null) key = 'fault.lost.down';
+  if (key === null) return null;
+  return note(key, { message: viewOf(message).label, from: message.from, to: message.to });
 }

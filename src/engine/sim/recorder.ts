@@ -161,11 +161,12 @@ export class Recorder {
   private localCaches(): Record<string, CacheRowView[]> {
     const now = this.world.now;
     const out: Record<string, CacheRowView[]> = {};
+    if (!this.world.hasLocalCaches) return out;
     for (const member of this.world.members.values()) {
       if (member.kind !== 'appNode') continue;
+      // A crashed node's local cache is gone: its table is empty.
       const local =
         member.actor === null ? null : (member.actor.getSnapshot().context as AppNodeContext).local;
-      if (local === null && member.actor !== null) continue;
       out[member.id] = (local?.live() ?? []).map(([key, entry]) => ({
         key,
         value: entry.value,

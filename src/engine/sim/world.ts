@@ -79,6 +79,8 @@ export class World {
   readonly actorInfo: ActorInfo[] = [];
   readonly edges: EdgeInfo[] = [];
   readonly hasConsole: boolean;
+  /** Whether app nodes keep a local (L1) cache, so frames show one table per node. */
+  readonly hasLocalCaches: boolean;
 
   /** What the actors said during the current step, read and reset by the run loop. */
   note: StepNote | null = null;
@@ -107,6 +109,7 @@ export class World {
     this.trackInFlight = trackInFlight;
     this.narrate = narrate;
     this.hasConsole = withConsole;
+    this.hasLocalCaches = scenario.strategy.localCache.kind === 'l1';
     const random = createRandom(seed);
     // Its own stream, so sampling in the keyspace never shifts the network's latencies.
     this.keyspace = new Keyspace(() => this.now, createRandom((seed ^ KEYSPACE_STREAM) >>> 0));

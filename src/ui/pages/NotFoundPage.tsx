@@ -31,6 +31,9 @@ export function NotFoundPage({ reason }: NotFoundPageProps) {
           <li>
             <Link to="/lessons/cache-aside">Cache-aside</Link>: the first lesson.
           </li>
+          <li>
+            <Link to="/scenarios">Scenarios</Link>: every recorded run, to step through.
+          </li>
         </ul>
       </nav>
     </Page>

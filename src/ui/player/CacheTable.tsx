@@ -2,23 +2,33 @@ import type { MotionValue } from 'motion/react';
 import type { CacheRowView } from '../../engine/index.ts';
 import { RowBadge, StaleBadge, cellClass } from './ChangeMark.tsx';
 import { ChangingCell, DataTable } from './DataTable.tsx';
+import { KeyText } from './KeyText.tsx';
 import { TtlCell } from './TtlCell.tsx';
 import { diffCacheRows } from './tableDiff.ts';
 
 interface CacheTableProps {
+  /** `Cache` for Redis; `Local cache on Node B` for an app node's own. */
+  title?: string;
   rows: readonly CacheRowView[];
   previousRows: readonly CacheRowView[] | null;
   frameTime: number;
   now: MotionValue<number>;
-  /** Keys the consistency checker says hold an older version than the database. */
+  /** Keys (as stored) that hold an older version than the database at this step. */
   staleKeys: ReadonlySet<string>;
 }
 
-/** The cache's keys at this step, with what the step changed highlighted. */
-export function CacheTable({ rows, previousRows, frameTime, now, staleKeys }: CacheTableProps) {
+/** A cache's keys at this step, with what the step changed highlighted. */
+export function CacheTable({
+  title = 'Cache',
+  rows,
+  previousRows,
+  frameTime,
+  now,
+  staleKeys,
+}: CacheTableProps) {
   return (
     <DataTable
-      title="Cache"
+      title={title}
       columns={['Key', 'Value', 'Version', 'TTL']}
       emptyText="Empty: no keys cached yet."
     >
@@ -29,7 +39,7 @@ export function CacheTable({ rows, previousRows, frameTime, now, staleKeys }: Ca
         return (
           <tr key={key} className={rowClass}>
             <th scope="row" className={cellClass(newRow)}>
-              <code>{key}</code> <RowBadge status={status} />
+              <KeyText text={key} /> <RowBadge status={status} />
               {status !== 'removed' && staleKeys.has(key) ? <StaleBadge /> : null}
             </th>
             <ChangingCell newRow={newRow} changed={changedCells.has('value')}>

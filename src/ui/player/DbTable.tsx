@@ -1,6 +1,7 @@
 import type { DbRowView } from '../../engine/index.ts';
 import { RowBadge, cellClass } from './ChangeMark.tsx';
 import { ChangingCell, DataTable } from './DataTable.tsx';
+import { KeyText } from './KeyText.tsx';
 import { diffDbRows } from './tableDiff.ts';
 
 interface DbTableProps {
@@ -17,7 +18,7 @@ export function DbTable({ rows, previousRows }: DbTableProps) {
         return (
           <tr key={key} className={`row-${status}`}>
             <th scope="row" className={cellClass(newRow)}>
-              <code>{key}</code> <RowBadge status={status} />
+              <KeyText text={key} /> <RowBadge status={status} />
             </th>
             <ChangingCell newRow={newRow} changed={changedCells.has('value')}>
               {row.value}

@@ -1,5 +1,7 @@
 import { m, useTransform } from 'motion/react';
 import type { MotionValue } from 'motion/react';
+import type { Anomaly } from '../../engine/index.ts';
+import { AnomalyCallout } from './AnomalyCallout.tsx';
 import { formatSimTime } from './format.ts';
 
 interface PlayerStatusProps {
@@ -7,10 +9,16 @@ interface PlayerStatusProps {
   lastStep: number;
   now: MotionValue<number>;
   narration: string;
+  /** Anomalies that became visible at this step, told below the sentence. */
+  anomalies: readonly Anomaly[];
+  labelOf: (actorId: string) => string;
 }
 
-/** Where we are in the run, and what just happened, in one sentence read out on every step. */
-export function PlayerStatus({ step, lastStep, now, narration }: PlayerStatusProps) {
+/**
+ * Where we are in the run, and what just happened, read out on every step: one sentence, and below
+ * it whatever the consistency checker found at this step.
+ */
+export function PlayerStatus({ step, lastStep, now, narration, anomalies, labelOf }: PlayerStatusProps) {
   const time = useTransform(now, formatSimTime);
   return (
     <div className="player-status">
@@ -22,9 +30,15 @@ export function PlayerStatus({ step, lastStep, now, narration }: PlayerStatusPro
           <span className="player-time-label">Simulated time</span> <m.span>{time}</m.span>
         </span>
       </p>
-      <p className="player-narration" role="status" aria-live="polite" aria-label="Narration">
-        {narration}
-      </p>
+      <div
+        className={anomalies.length > 0 ? 'player-narration has-anomalies' : 'player-narration'}
+        role="status"
+        aria-live="polite"
+        aria-label="Narration"
+      >
+        <p>{narration}</p>
+        <AnomalyCallout anomalies={anomalies} labelOf={labelOf} />
+      </div>
     </div>
   );
 }

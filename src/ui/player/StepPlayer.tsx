@@ -1,13 +1,10 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { LazyMotion, domAnimation } from 'motion/react';
-import type { Trace } from '../../engine/index.ts';
+import type { ActorInfo, Trace } from '../../engine/index.ts';
 import { codeLineForMarker, narrate } from '../../content/index.ts';
 import { usePlayerSettings } from '../../state/playerSettings.ts';
-import { AnomalyList } from './AnomalyList.tsx';
-import { CacheTable } from './CacheTable.tsx';
 import { CodePanel } from './CodePanel.tsx';
-import { CountersPanel } from './CountersPanel.tsx';
-import { DbTable } from './DbTable.tsx';
+import { PlayerData } from './PlayerData.tsx';
 import { PlayerStatus } from './PlayerStatus.tsx';
 import { ScrubSlider } from './ScrubSlider.tsx';
 import { SeedControl } from './SeedControl.tsx';
@@ -22,6 +19,12 @@ import { useSimulatedClock } from './useSimulatedClock.ts';
 import { useStepCursor } from './useStepCursor.ts';
 import './player.css';
 
+/** The code a run executes, whose lines the frames point at. */
+export interface PlayerCode {
+  title: string;
+  source: string;
+}
+
 export interface StepPlayerProps {
   trace: Trace;
   /** The frame shown, 0-based; the caller keeps it (in the URL) and must keep it in range. */
@@ -29,11 +32,12 @@ export interface StepPlayerProps {
   onStepChange: (step: number) => void;
   seed: number;
   onSeedChange: (seed: number) => void;
-  code: { title: string; source: string };
+  /** Shown beside the diagram with the running line highlighted; without it there is no code panel. */
+  code?: PlayerCode | undefined;
 }
 
 /**
- * Replays a recorded run frame by frame: diagram, narration, code, tables and controls. It never
+ * Replays a recorded run frame by frame: diagram, narration, code (when given), tables and controls. It never
  * simulates; every control only moves the cursor over `trace.frames`.
  */
 export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code }: StepPlayerProps) {
@@ -45,6 +49,9 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const narrow = useMediaQuery('(max-width: 40rem)');
   const clock = useSimulatedClock(trace.frames, shownStep, speedLog2, reducedMotion);
+
+  const hasOutbox = useMemo(() => trace.frames.some((f) => f.outbox.length > 0), [trace]);
+  const localCacheNodes = useMemo(() => nodesWithLocalCaches(trace), [trace]);
 
   const { goTo, latest } = useStepCursor(trace, shownStep, lastStep, onStepChange);
   const playback = usePlayback(trace, shownStep, lastStep, speedLog2, goTo);
@@ -69,8 +76,21 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
   }
   const previous = shownStep > 0 ? (trace.frames[shownStep - 1] ?? null) : null;
   const packetFrame = trace.frames[clock.packetFrameIndex] ?? frame;
-  const currentLine = frame.code === null ? null : codeLineForMarker(code.source, frame.code.marker);
+  const currentLine =
+    code === undefined || frame.code === null ? null : codeLineForMarker(code.source, frame.code.marker);
   const labelOf = (actorId: string) => trace.actors.find((actor) => actor.id === actorId)?.label ?? actorId;
+  const data = (
+    <PlayerData
+      trace={trace}
+      frame={frame}
+      previous={previous}
+      now={clock.now}
+      hasOutbox={hasOutbox}
+      localCacheNodes={localCacheNodes}
+      labelOf={labelOf}
+      onJump={byHand}
+    />
+  );
 
   return (
     <LazyMotion features={domAnimation} strict>
@@ -81,8 +101,10 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
           lastStep={lastStep}
           now={clock.now}
           narration={narrate(frame.narration, labelOf)}
+          anomalies={frame.anomalies}
+          labelOf={labelOf}
         />
-        <div className="player-stage">
+        <div className={code === undefined ? 'player-stage is-without-code' : 'player-stage'}>
           <div className="player-visual">
             <figure
               className="topology-figure"
@@ -109,7 +131,12 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
                 onStepForward={actions.stepForward}
                 onJumpToEnd={actions.jumpToEnd}
               />
-              <ScrubSlider step={shownStep} lastStep={lastStep} onScrub={byHand} />
+              <ScrubSlider
+                step={shownStep}
+                lastStep={lastStep}
+                onScrub={byHand}
+                anomalies={trace.anomalies}
+              />
             </div>
             <div className="player-settings">
               <SpeedControl speedLog2={speedLog2} onChange={setSpeedLog2} />
@@ -120,23 +147,25 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
               <kbd>End</kbd> first or last step, <kbd>−</kbd> <kbd>+</kbd> speed.
             </p>
           </div>
-          <CodePanel title={code.title} source={code.source} currentLine={currentLine} />
+          {/* Without code, the tables take the code's place beside the diagram. */}
+          {code === undefined ? (
+            data
+          ) : (
+            <CodePanel title={code.title} source={code.source} currentLine={currentLine} />
+          )}
         </div>
-        <div className="player-data">
-          <CacheTable
-            rows={frame.cache}
-            previousRows={previous?.cache ?? null}
-            frameTime={frame.time}
-            now={clock.now}
-            staleKeys={new Set(frame.anomalies.map((anomaly) => anomaly.key))}
-          />
-          <DbTable rows={frame.db} previousRows={previous?.db ?? null} />
-          <div className="player-side">
-            <CountersPanel counters={frame.counters} previous={previous?.counters ?? null} />
-            <AnomalyList anomalies={frame.anomalies} />
-          </div>
-        </div>
+        {code === undefined ? null : data}
       </section>
     </LazyMotion>
   );
+}
+
+/**
+ * The app nodes whose local cache the tables show, in the diagram's order. The engine lists every
+ * app node's local cache in every frame when the scenario has them (empty while a node is down),
+ * so the tables do not come and go.
+ */
+function nodesWithLocalCaches(trace: Trace): ActorInfo[] {
+  const ids = new Set(Object.keys(trace.frames[0]?.localCaches ?? {}));
+  return trace.actors.filter((actor) => ids.has(actor.id));
 }

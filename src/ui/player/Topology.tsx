@@ -4,7 +4,7 @@ import type { Frame, Trace } from '../../engine/index.ts';
 import { Packet } from './Packet.tsx';
 import { TopologyNode } from './TopologyNode.tsx';
 import { stateInWords } from './stateWords.ts';
-import { layoutTopology, MAX_PENDING_LINES } from './topologyLayout.ts';
+import { layoutTopology, MAX_HOLD_LINES, MAX_PENDING_LINES, shownLines } from './topologyLayout.ts';
 import type { DiagramSize } from './topologyLayout.ts';
 import './topology.css';
 
@@ -22,18 +22,21 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
   const titleId = useId();
   const descriptionId = useId();
   const layout = useMemo(() => {
-    // Size each box for the most requests it ever lists, so boxes do not jump between steps.
-    const pendingLines: Record<string, number> = {};
+    // Size each box for the most lines it ever lists, so boxes do not jump between steps.
+    const lines: Record<string, number> = {};
     for (const f of trace.frames) {
       for (const [id, view] of Object.entries(f.actors)) {
-        pendingLines[id] = Math.max(
-          pendingLines[id] ?? 0,
-          Math.min(view.pending.length, MAX_PENDING_LINES + 1),
-        );
+        const shown =
+          shownLines(view.pending.length, MAX_PENDING_LINES) +
+          shownLines(view.holds?.length ?? 0, MAX_HOLD_LINES);
+        lines[id] = Math.max(lines[id] ?? 0, shown);
       }
     }
-    return layoutTopology(trace.actors, trace.edges, pendingLines, size);
+    return layoutTopology(trace.actors, trace.edges, lines, size);
   }, [trace, size]);
+  const partitionOf = partitionWords(frame.partitions);
+  // A link with its two ends on different sides of a partition carries nothing: drawn cut.
+  const isCut = (a: string, b: string) => partitionOf.get(a) !== partitionOf.get(b);
 
   const delivered = frame.delivered;
   const isActiveEdge = (a: string, b: string) =>
@@ -51,16 +54,26 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
       <title id={titleId}>Diagram of the system at step {frame.index}.</title>
       <desc id={descriptionId}>{describe(trace, frame)}</desc>
       <g className="topology-edges">
-        {layout.edges.map((edge) => (
-          <line
-            key={`${edge.a}-${edge.b}`}
-            className={isActiveEdge(edge.a, edge.b) ? 'topology-edge is-active' : 'topology-edge'}
-            x1={edge.x1}
-            y1={edge.y1}
-            x2={edge.x2}
-            y2={edge.y2}
-          />
-        ))}
+        {layout.edges.map((edge) => {
+          const cut = isCut(edge.a, edge.b);
+          const className = [
+            'topology-edge',
+            isActiveEdge(edge.a, edge.b) ? 'is-active' : '',
+            cut ? 'is-cut' : '',
+          ];
+          return (
+            <g key={`${edge.a}-${edge.b}`}>
+              <line
+                className={className.filter(Boolean).join(' ')}
+                x1={edge.x1}
+                y1={edge.y1}
+                x2={edge.x2}
+                y2={edge.y2}
+              />
+              {cut ? <CutMark x={(edge.x1 + edge.x2) / 2} y={(edge.y1 + edge.y2) / 2} /> : null}
+            </g>
+          );
+        })}
       </g>
       <g className="topology-nodes">
         {trace.actors.map((actor) => {
@@ -72,6 +85,7 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
               node={node}
               view={frame.actors[actor.id]}
               acting={frame.actor === actor.id}
+              partition={partitionOf.get(actor.id) ?? null}
               charWidth={size === 'compact' ? 7 : 6.4}
             />
           );
@@ -89,6 +103,23 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
   );
 }
 
+/** A cross on a link that a partition cuts. */
+function CutMark({ x, y }: { x: number; y: number }) {
+  return <path className="topology-cut" d={`M${x - 6} ${y - 6}l12 12M${x + 6} ${y - 6}l-12 12`} />;
+}
+
+/**
+ * Each partitioned actor's words: "partitioned" when one group is cut off, "partition 1", … when
+ * several are. Actors in no group are on the main side and have none.
+ */
+function partitionWords(partitions: readonly string[][]): Map<string, string> {
+  const words = new Map<string, string>();
+  partitions.forEach((group, index) => {
+    for (const id of group) words.set(id, partitions.length === 1 ? 'partitioned' : `partition ${index + 1}`);
+  });
+  return words;
+}
+
 /** The diagram in words, for people who cannot see it. */
 function describe(trace: Trace, frame: Frame): string {
   const labelOf = (id: string) => trace.actors.find((actor) => actor.id === id)?.label ?? id;
@@ -96,13 +127,18 @@ function describe(trace: Trace, frame: Frame): string {
     const view = frame.actors[actor.id];
     const state = view === undefined ? 'not started' : stateInWords(view.state);
     const acting = frame.actor === actor.id ? ' (acting in this step)' : '';
-    return `${actor.label}: ${state}${acting}.`;
+    const holds =
+      view?.holds !== undefined && view.holds.length > 0 ? `; holds ${view.holds.join(', ')}` : '';
+    return `${actor.label}: ${state}${acting}${holds}.`;
   });
+  const partitions = frame.partitions.map(
+    (group) => `Cut off from the rest by a partition: ${group.map(labelOf).join(', ')}.`,
+  );
   const inFlight =
     frame.inFlight.length === 0
       ? 'No messages in flight.'
       : `In flight: ${frame.inFlight
           .map((message) => `${message.label} from ${labelOf(message.from)} to ${labelOf(message.to)}`)
           .join('; ')}.`;
-  return [...actors, inFlight].join(' ');
+  return [...actors, ...partitions, inFlight].join(' ');
 }

@@ -1,4 +1,4 @@
-import type { CacheRowView, DbRowView } from '../../engine/index.ts';
+import type { CacheRowView, DbRowView, OutboxRowView } from '../../engine/index.ts';
 
 /**
  * What changed in a table between the previous frame and this one, row by row, so the tables can
@@ -43,6 +43,24 @@ export function diffDbRows(
     if (before.version !== after.version) cells.add('version');
     return cells;
   });
+}
+
+/** Outbox rows, matched by event id (several events may name one key). */
+export function diffOutboxRows(
+  previous: readonly OutboxRowView[] | null,
+  current: readonly OutboxRowView[],
+): RowChange<OutboxRowView>[] {
+  const byEvent = (rows: readonly OutboxRowView[]) => rows.map((row) => ({ key: row.eventId, row }));
+  const changes = diffRows(
+    previous === null ? null : byEvent(previous),
+    byEvent(current),
+    (before, after) => {
+      const cells = new Set<string>();
+      if (before.row.published !== after.row.published) cells.add('published');
+      return cells;
+    },
+  );
+  return changes.map((change) => ({ ...change, row: change.row.row }));
 }
 
 function diffRows<Row extends { key: string }>(
