@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Trace } from '../../src/engine/index.ts';
+import { runScenario, type Trace } from '../../src/engine/index.ts';
 import { cacheAsideRead } from '../../src/content/scenarios/cache-aside-read.ts';
 import { cacheAsideWrite } from '../../src/content/scenarios/cache-aside-write.ts';
 import { cacheAsideWrongOrder } from '../../src/content/scenarios/cache-aside-wrong-order.ts';
 import { scenarios } from '../../src/content/scenarios/index.ts';
+import { cacheOf, dbOf, frameSaying, last, steps } from './traceHelpers.ts';
 
 const run = (scenario = cacheAsideRead, seed = 1): Trace => runScenario(scenario, { seed, record: 'frames' });
 
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
 const keys = (trace: Trace) => trace.frames.map((f) => f.narration.key);
-const cacheOf = (f: Frame) => f.cache.map((r) => `${r.key}=${r.value}@v${r.version}`);
-const dbOf = (f: Frame) => f.db.map((r) => `${r.key}=${r.value}@v${r.version}`);
-const last = (trace: Trace): Frame => trace.frames.at(-1)!;
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
-  trace.frames.filter((f) => f.narration.key === key)[nth]!;
 
 describe('cache-aside-read at seed 1', () => {
   const trace = run(cacheAsideRead);

@@ -1,8 +1,9 @@
 import { enqueueActions, setup } from 'xstate';
 import { BACKGROUND_REQUEST } from '../sim/events.ts';
-import type { DeliveryEvent, Payload, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Payload } from '../sim/messages.ts';
 import type { InvalidationEvent } from '../sim/scenario.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export interface BrokerInput extends ActorInput {
   consumers: string[];
@@ -322,8 +323,4 @@ function retryTimer(delivery: Delivery): string {
 
 function send(context: BrokerContext, to: string, payload: Payload): void {
   context.outbox({ type: 'send', to, payload });
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

@@ -7,6 +7,7 @@ import { bulk, NIL, type Reply } from '../redis/reply.ts';
 import { BACKGROUND_REQUEST } from '../sim/events.ts';
 import type { DeliveryEvent, Payload, StepNote } from '../sim/messages.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export interface CacheInput extends ActorInput {
   /** The cache's memory. Held by reference and changed in place: copying a large keyspace on every
@@ -473,8 +474,4 @@ function describeCommand(keyspace: Keyspace, argv: readonly string[]): StepNote 
       : note('cache.del', { key, command: line });
   }
   return note('cache.command', { command: line, reply: '' });
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

@@ -1,6 +1,7 @@
 import { enqueueActions, setup } from 'xstate';
 import type { DeliveryEvent, Payload, StepNote } from '../sim/messages.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export interface ClientInput extends ActorInput {
   /** The app node or load balancer this client sends its requests to. */
@@ -194,8 +195,4 @@ function describeResponse(client: string, payload: Payload): StepNote {
     case 'chat':
       return note('client.chat.done', { client, room: key });
   }
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

@@ -1,6 +1,7 @@
 import { enqueueActions, setup } from 'xstate';
 import { formatReplyInline } from '../redis/reply.ts';
-import type { DeliveryEvent, Outbox, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Outbox } from '../sim/messages.ts';
+import { note } from '../sim/messages.ts';
 
 export interface ConsoleInput {
   id: string;
@@ -97,8 +98,4 @@ function sendCommand(context: ConsoleContext, command: TypedCommand): void {
     payload: { kind: 'cache command', requestId: command.requestId, argv: command.argv },
   });
   if (context.narrate) context.outbox(note('console.send', { command: command.argv.join(' ') }));
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

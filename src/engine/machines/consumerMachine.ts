@@ -1,8 +1,9 @@
 import { enqueueActions, setup } from 'xstate';
 import { BACKGROUND_REQUEST } from '../sim/events.ts';
-import type { DeliveryEvent, Payload, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent, Payload } from '../sim/messages.ts';
 import type { InvalidationEvent } from '../sim/scenario.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export interface ConsumerInput extends ActorInput {
   broker: string;
@@ -252,8 +253,4 @@ function cacheReplyTo(event: DeliveryEvent, command: string): CacheReply | null 
 function listed(items: string[]): string {
   const shown = items.slice(0, 3).join(', ');
   return items.length > 3 ? `${shown} and ${items.length - 3} more` : shown;
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

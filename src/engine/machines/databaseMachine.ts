@@ -3,6 +3,7 @@ import { BACKGROUND_REQUEST, eventIdFor } from '../sim/events.ts';
 import type { DeliveryEvent, Message, Payload, StepNote } from '../sim/messages.ts';
 import type { Row, RowStore } from '../sim/rowStore.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export interface DatabaseInput extends ActorInput {
   /** The rows, held by reference and changed in place (see cacheMachine for why). */
@@ -263,8 +264,4 @@ function commitParams(key: string, row: Row): Record<string, string | number> {
 function listed(items: string[]): string {
   const shown = items.slice(0, 3).join(', ');
   return items.length > 3 ? `${shown} and ${items.length - 3} more` : shown;
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

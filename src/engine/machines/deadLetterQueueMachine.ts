@@ -1,7 +1,8 @@
 import { setup } from 'xstate';
-import type { DeliveryEvent, StepNote } from '../sim/messages.ts';
+import type { DeliveryEvent } from '../sim/messages.ts';
 import type { InvalidationEvent } from '../sim/scenario.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export type DeadLetterQueueInput = ActorInput;
 
@@ -70,8 +71,4 @@ export function holdingsOf(context: DeadLetterQueueContext): string[] {
     lines.push(`${letter.event.eventId} (schema ${letter.event.schema}, ${attempts})`);
   }
   return lines;
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

@@ -2,6 +2,7 @@ import { setup } from 'xstate';
 import type { ClientOp, DeliveryEvent, Payload, StepNote } from '../sim/messages.ts';
 import type { LoadBalancerSpec } from '../sim/scenario.ts';
 import type { ActorInput } from './actorInput.ts';
+import { note } from '../sim/messages.ts';
 
 export interface LoadBalancerInput extends ActorInput {
   /** The app nodes behind it, in order: round robin goes through them in this order. */
@@ -256,8 +257,4 @@ function subjectOf(payload: ClientRequest): [ClientOp, string] {
     case 'chat post':
       return ['chat', payload.room];
   }
-}
-
-function note(key: string, params: Record<string, string | number>): StepNote {
-  return { type: 'note', key, params };
 }

@@ -5,18 +5,13 @@ import { viewOf } from './labels.ts';
 import type { Message, StepNote } from './messages.ts';
 import { CACHE_ID, DATABASE_ID, LOAD_BALANCER_ID } from './scenario.ts';
 import type { World } from './world.ts';
+import { note } from './messages.ts';
 
 export interface FaultOutcome {
   note: StepNote;
   /** The request the fault touched, if one (to keep its code line). */
   requestId: number | null;
 }
-
-const note = (key: string, params: Record<string, string | number>): StepNote => ({
-  type: 'note',
-  key,
-  params,
-});
 
 /** Applies a fault to the world now, and says what it did. */
 export function applyFault(world: World, fault: Fault, history: HistoryRecorder | null): FaultOutcome {

@@ -142,3 +142,8 @@ export type StepNote = {
  * call: cheaper than XState's `emit`, which every event pays for several times over.
  */
 export type Outbox = (event: SendRequest | StepNote) => void;
+
+/** What to say about a step: a narration key, its parameters, and the lesson code line it runs. */
+export function note(key: string, params: Record<string, string | number>, code?: string): StepNote {
+  return code === undefined ? { type: 'note', key, params } : { type: 'note', key, params, code };
+}

@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Trace } from '../../../src/engine/index.ts';
+import { type Frame, type Trace } from '../../../src/engine/index.ts';
 import { coherenceDroppedInvalidation } from '../../../src/content/scenarios/coherence/droppedInvalidation.ts';
 import { multiLevelRead } from '../../../src/content/scenarios/coherence/multiLevelRead.ts';
 import { coherencePubsub } from '../../../src/content/scenarios/coherence/pubsubInvalidation.ts';
 import { coherenceStaleLocal } from '../../../src/content/scenarios/coherence/staleLocal.ts';
 import { versionedKeys } from '../../../src/content/scenarios/coherence/versionedKeys.ts';
-
-const run = (scenario: Parameters<typeof runScenario>[0], seed = 1): Trace =>
-  runScenario(scenario, { seed, record: 'frames' });
-
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
-  trace.frames.filter((f) => f.narration.key === key)[nth]!;
+import { anomalyKinds as kindsOf, cacheOf, frameSaying, run, steps } from '../traceHelpers.ts';
 
 /** A node's local cache at a frame, as `key=value@vN` lines. */
 const l1Of = (f: Frame, node: string) =>
   (f.localCaches[node] ?? []).map((r) => `${r.key}=${r.value}@v${r.version}`);
-const cacheOf = (f: Frame) => f.cache.map((r) => `${r.key}=${r.value}@v${r.version}`);
 /** What a client read, in order. */
 const readsOf = (trace: Trace, client: string) =>
   trace.history.operations.filter((o) => o.client === client && o.op === 'read').map((o) => o.value);
-const kindsOf = (trace: Trace) => trace.anomalies.map((a) => a.kind);
 
 describe('coherence-stale-local at seed 1', () => {
   const trace = run(coherenceStaleLocal);

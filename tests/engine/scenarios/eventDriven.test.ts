@@ -1,25 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Trace } from '../../../src/engine/index.ts';
+import { type Frame } from '../../../src/engine/index.ts';
 import { eventDrivenScenarios } from '../../../src/content/scenarios/event-driven/index.ts';
 import { publishAfterCommitCrash } from '../../../src/content/scenarios/event-driven/publish-after-commit-crash.ts';
 import { outboxAfterRestart } from '../../../src/content/scenarios/event-driven/outbox-after-restart.ts';
 import { poisonEventDlq } from '../../../src/content/scenarios/event-driven/poison-event-dlq.ts';
 import { duplicateDelivery } from '../../../src/content/scenarios/event-driven/duplicate-delivery.ts';
-import type { Scenario } from '../../../src/engine/index.ts';
+import {
+  anomalyKinds as kinds,
+  cacheOf,
+  frameSaying,
+  framesSaying,
+  last,
+  run,
+  steps,
+} from '../traceHelpers.ts';
 
-const run = (scenario: Scenario, seed = 1): Trace => runScenario(scenario, { seed, record: 'frames' });
-
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
-const cacheOf = (f: Frame) => f.cache.map((r) => `${r.key}=${r.value}@v${r.version}`);
 const outboxOf = (f: Frame) =>
   f.outbox.map((r) => `${r.eventId} schema ${r.schema}${r.published ? ' published' : ''}`);
-const last = (trace: Trace): Frame => trace.frames.at(-1)!;
-const framesSaying = (trace: Trace, key: string): Frame[] =>
-  trace.frames.filter((f) => f.narration.key === key);
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame => framesSaying(trace, key)[nth]!;
-const kinds = (trace: Trace) => trace.anomalies.map((a) => a.kind);
 const SEEDS = [1, 2, 3, 4, 5];
 const EMAIL = 'user:42:email';
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Trace } from '../../../src/engine/index.ts';
+import { type Frame } from '../../../src/engine/index.ts';
 import { chatFanout } from '../../../src/content/scenarios/pubsub/chatFanout.ts';
-
-const run = (scenario: Parameters<typeof runScenario>[0], seed = 1): Trace =>
-  runScenario(scenario, { seed, record: 'frames' });
-
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
-  trace.frames.filter((f) => f.narration.key === key)[nth]!;
+import { frameSaying, run, steps } from '../traceHelpers.ts';
 
 const chatOf = (f: Frame, client: string) => f.actors[client]!.holds ?? [];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Scenario, type Trace } from '../../../src/engine/index.ts';
+import { type Trace } from '../../../src/engine/index.ts';
 import { staleOverwriteRace } from '../../../src/content/scenarios/races/stale-overwrite-race.ts';
 import {
   raceFixDoubleDelete,
@@ -7,18 +7,8 @@ import {
   raceFixVersionCas,
 } from '../../../src/content/scenarios/races/race-fixes.ts';
 import { raceScenarios } from '../../../src/content/scenarios/races/index.ts';
+import { anomalyKinds as kindsOf, cacheOf, dbOf, frameSaying, last, run, steps } from '../traceHelpers.ts';
 
-const run = (scenario: Scenario, seed = 1): Trace => runScenario(scenario, { seed, record: 'frames' });
-
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
-const cacheOf = (f: Frame) => f.cache.map((r) => `${r.key}=${r.value}@v${r.version}`);
-const dbOf = (f: Frame) => f.db.map((r) => `${r.key}=${r.value}@v${r.version}`);
-const last = (trace: Trace): Frame => trace.frames.at(-1)!;
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
-  trace.frames.filter((f) => f.narration.key === key)[nth]!;
-const kindsOf = (trace: Trace) => trace.anomalies.map((a) => a.kind);
 const SEEDS = [1, 2, 3, 4, 5];
 const FIXES = [raceFixVersionCas, raceFixDoubleDelete, raceFixLease];
 

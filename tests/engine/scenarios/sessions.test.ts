@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Trace } from '../../../src/engine/index.ts';
+import { type Trace } from '../../../src/engine/index.ts';
 import { sessionsRedis } from '../../../src/content/scenarios/sessions/redisStore.ts';
 import { sessionsRoundRobin } from '../../../src/content/scenarios/sessions/roundRobin.ts';
 import { sessionsStickyCrash } from '../../../src/content/scenarios/sessions/stickyCrash.ts';
-
-const run = (scenario: Parameters<typeof runScenario>[0], seed = 1): Trace =>
-  runScenario(scenario, { seed, record: 'frames' });
-
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
-  trace.frames.filter((f) => f.narration.key === key)[nth]!;
+import { frameSaying, run, steps } from '../traceHelpers.ts';
 
 /** How each page request ended, as the client saw it: the user it was served for, or logged out. */
 const pagesOf = (trace: Trace) =>

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Frame, type Trace } from '../../../src/engine/index.ts';
 import { writeAround } from '../../../src/content/scenarios/write-strategies/write-around.ts';
 import { writeThrough } from '../../../src/content/scenarios/write-strategies/write-through.ts';
 import { writeBehindScenario } from '../../../src/content/scenarios/write-strategies/write-behind.ts';
 import { writeBehindCrash } from '../../../src/content/scenarios/write-strategies/write-behind-crash.ts';
 import { writeStrategyScenarios } from '../../../src/content/scenarios/write-strategies/index.ts';
-import type { Scenario } from '../../../src/engine/index.ts';
+import { anomalyKinds as kindsOf, cacheOf, dbOf, frameSaying, last, run, steps } from '../traceHelpers.ts';
 
-const run = (scenario: Scenario, seed = 1): Trace => runScenario(scenario, { seed, record: 'frames' });
-
-/** One line per frame: virtual time, who acted, what was said, which code line ran. */
-const steps = (trace: Trace) =>
-  trace.frames.map((f) => `${f.time} ${f.actor ?? '-'} ${f.narration.key} ${f.code?.marker ?? '-'}`);
-const cacheOf = (f: Frame) => f.cache.map((r) => `${r.key}=${r.value}@v${r.version}`);
-const dbOf = (f: Frame) => f.db.map((r) => `${r.key}=${r.value}@v${r.version}`);
-const last = (trace: Trace): Frame => trace.frames.at(-1)!;
-const frameSaying = (trace: Trace, key: string, nth = 0): Frame =>
-  trace.frames.filter((f) => f.narration.key === key)[nth]!;
-const kindsOf = (trace: Trace) => trace.anomalies.map((a) => a.kind);
 const SEEDS = [1, 2, 3, 4, 5];
 
 describe('the write-strategies lesson', () => {

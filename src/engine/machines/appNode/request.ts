@@ -1,8 +1,9 @@
 import type { Reply } from '../../redis/reply.ts';
-import type { ClientOp, Payload, RowResult, SendRequest, StepNote } from '../../sim/messages.ts';
+import type { ClientOp, Payload, RowResult, SendRequest } from '../../sim/messages.ts';
 import type { Strategy } from '../../strategies/strategy.ts';
 import type { ActorInput } from '../actorInput.ts';
 import type { LocalCache } from './localCache.ts';
+import { note } from '../../sim/messages.ts';
 
 export interface AppNodeInput extends ActorInput {
   cache: string;
@@ -70,10 +71,6 @@ export function send(to: string, payload: Payload): SendRequest {
   return { type: 'send', to, payload };
 }
 
-export function say(key: string, params: Record<string, string | number>, code?: string): StepNote {
-  return code === undefined ? { type: 'note', key, params } : { type: 'note', key, params, code };
-}
-
 /** Sends a command to Redis on behalf of a request (or of the node itself, with request id 0). */
 export function command(
   context: AppNodeContext,
@@ -95,7 +92,7 @@ export function narrate(
   params: Record<string, string | number>,
   code?: string,
 ): void {
-  if (context.narrate) context.outbox(say(key, { app: context.id, ...params }, code));
+  if (context.narrate) context.outbox(note(key, { app: context.id, ...params }, code));
 }
 
 export function respond(
