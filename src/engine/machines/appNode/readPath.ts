@@ -11,6 +11,7 @@ import {
   versionedKey,
   versionPointer,
   type AppNodeContext,
+  type CommandMeta,
   type RequestInProgress,
 } from './request.ts';
 
@@ -46,6 +47,8 @@ export function startRead(context: AppNodeContext, from: string, payload: ReadRe
     return;
   }
   askTheCache(context, request, key);
+  // Narration is guarded where it is built on the hot path: a metrics run allocates nothing for it.
+  if (!context.narrate) return;
   if (context.local !== null) narrate(context, 'app.read.local-miss', { key }, 'read-cache');
   else narrate(context, 'app.read.start', { client: from, key }, 'read-cache');
 }
@@ -78,12 +81,10 @@ export function continueRead(context: AppNodeContext, request: RequestInProgress
       if (value !== null) {
         context.local?.set(key, value, payload.version);
         respond(context, request, { value, version: payload.version, source: 'cache' });
-        narrate(
-          context,
-          context.local === null ? 'app.read.hit' : 'app.read.hit.keep-local',
-          { key, value },
-          'cache-hit',
-        );
+        if (context.narrate) {
+          const said = context.local === null ? 'app.read.hit' : 'app.read.hit.keep-local';
+          narrate(context, said, { key, value }, 'cache-hit');
+        }
         return;
       }
       if (context.strategy.read === 'read-through') {
@@ -93,6 +94,7 @@ export function continueRead(context: AppNodeContext, request: RequestInProgress
       }
       request.lease = payload.lease ?? null;
       loadFromTheDatabase(context, request);
+      if (!context.narrate) return;
       if (request.lease === null) narrate(context, 'app.read.miss', { key }, 'read-db');
       else narrate(context, 'app.read.miss.lease', { key, lease: request.lease }, 'read-db');
       return;
@@ -126,6 +128,7 @@ export function continueRead(context: AppNodeContext, request: RequestInProgress
       }
       respond(context, request, { value: row.value, version: row.version, source: 'database' });
       // With a local cache the node also kept a copy just now: say so, or the L1 table changes unexplained.
+      if (!context.narrate) return;
       if (stored && context.local !== null)
         narrate(context, 'app.read.reply.keep-local', { key, client: request.client }, 'reply');
       else if (stored) narrate(context, 'app.read.reply', { key, client: request.client }, 'reply');
@@ -147,10 +150,10 @@ export function continueRead(context: AppNodeContext, request: RequestInProgress
 function askTheCache(context: AppNodeContext, request: RequestInProgress, cacheKey: string): void {
   const { strategy } = context;
   advance(request, 'checking the cache');
-  command(context, request.requestId, ['GET', cacheKey], {
-    lease: strategy.raceFix.kind === 'lease' ? 'request' : undefined,
-    loadOnMiss: strategy.read === 'read-through' ? { ttlSeconds: strategy.ttlSeconds } : undefined,
-  });
+  let meta: CommandMeta | undefined;
+  if (strategy.raceFix.kind === 'lease') meta = { lease: 'request' };
+  if (strategy.read === 'read-through') meta = { ...meta, loadOnMiss: { ttlSeconds: strategy.ttlSeconds } };
+  command(context, request.requestId, ['GET', cacheKey], meta);
 }
 
 function loadFromTheDatabase(context: AppNodeContext, request: RequestInProgress): void {
@@ -168,11 +171,11 @@ function fillTheCache(context: AppNodeContext, request: RequestInProgress): void
   advance(request, 'filling the cache');
   const ifNewer = strategy.raceFix.kind === 'version-cas';
   const lease = request.lease ?? undefined;
-  command(context, request.requestId, ['SET', cacheKey, row.value, 'EX', ttl], {
-    version: row.version,
-    ifNewer: ifNewer || undefined,
-    lease,
-  });
+  const meta: CommandMeta = { version: row.version };
+  if (ifNewer) meta.ifNewer = true;
+  if (lease !== undefined) meta.lease = lease;
+  command(context, request.requestId, ['SET', cacheKey, row.value, 'EX', ttl], meta);
+  if (!context.narrate) return;
   const params = { key: cacheKey, value: row.value, version: row.version, ttl };
   if (ifNewer) narrate(context, 'app.read.fill.if-newer', params, 'hydrate');
   else if (lease !== undefined) narrate(context, 'app.read.fill.lease', { ...params, lease }, 'hydrate');

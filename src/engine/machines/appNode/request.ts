@@ -72,13 +72,20 @@ export function send(to: string, payload: Payload): SendRequest {
 }
 
 /** Sends a command to Redis on behalf of a request (or of the node itself, with request id 0). */
+/** What a cache command may carry besides its arguments (versions, leases, read-through, …). */
+export type CommandMeta = Omit<Extract<Payload, { kind: 'cache command' }>, 'kind' | 'requestId' | 'argv'>;
+
 export function command(
   context: AppNodeContext,
   requestId: number,
   argv: string[],
-  meta: Omit<Extract<Payload, { kind: 'cache command' }>, 'kind' | 'requestId' | 'argv'> = {},
+  meta?: CommandMeta,
 ): void {
-  context.outbox(send(context.cache, { kind: 'cache command', requestId, argv, ...meta }));
+  const payload: Payload =
+    meta === undefined
+      ? { kind: 'cache command', requestId, argv }
+      : { kind: 'cache command', requestId, argv, ...meta };
+  context.outbox(send(context.cache, payload));
 }
 
 export function query(context: AppNodeContext, payload: Extract<Payload, { kind: 'db query' }>): void {

@@ -65,7 +65,7 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
       ? { kind: 'cache reply', requestId, command, reply: answer, version }
       : { kind: 'cache reply', requestId, command, reply: answer, version, lease },
   );
-  for (const later of pushed?.slice(1) ?? []) push(context, from, requestId, later);
+  if (pushed !== null) for (const later of pushed.slice(1)) push(context, from, requestId, later);
   if (command === 'PUBLISH') {
     for (const { owner, connection: other } of context.connections.values()) {
       for (const message of other.drain()) push(context, owner, requestId, message);
@@ -75,6 +75,7 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
 
 /** Why a SET must not be stored (a spent or cancelled lease; a newer version held), or null. */
 export function refusalOf(context: CacheContext, payload: CacheCommand): StepNote | null {
+  if (payload.lease === undefined && payload.ifNewer !== true) return null;
   const [, key = '', value = ''] = payload.argv;
   const command = payload.argv.join(' ');
   if (typeof payload.lease === 'number') {
