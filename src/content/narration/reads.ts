@@ -9,6 +9,8 @@ export const readNarration: Record<string, string> = {
   'client.chat.send': '{client} posts "{text}" to the {room} room.',
   'client.chat.done': '{client} sees the message accepted in the {room} room.',
   'client.chat.received': '{client} sees a new message in the {room} room: "{text}".',
+  'app.read.local-expired':
+    "{app}'s local copy of {key} has passed its TTL, so {app} drops it and asks Redis: GET {key}.",
   'app.read.local-miss': '{app} does not hold {key} in its local cache, so it asks Redis: GET {key}.',
   'app.read.hit.keep-local': '{app} got "{value}" from Redis, keeps a copy in its local cache and replies.',
   'app.read.reply.keep-local':

@@ -156,7 +156,7 @@ describe('coherence-dropped-invalidation at seed 1', () => {
       '1010 app-b app.read.local-hit local-hit',
       '1024 bob client.read.done local-hit',
       '11000 bob client.read.send -',
-      '11016 app-b app.read.local-miss read-cache',
+      '11016 app-b app.read.local-expired read-cache',
       '11018 cache cache.get.miss read-cache',
       '11019 app-b app.read.miss read-db',
       '11021 db db.select.start read-db',
@@ -208,7 +208,7 @@ describe('multi-level-read at seed 1', () => {
       '1017 app-a app.read.hit.keep-local cache-hit',
       '1031 alice client.read.done cache-hit',
       '12000 bob client.read.send -',
-      '12012 app-b app.read.local-miss read-cache',
+      '12012 app-b app.read.local-expired read-cache',
       '12013 cache cache.get.hit read-cache',
       '12014 app-b app.read.hit.keep-local cache-hit',
       '12024 bob client.read.done cache-hit',
@@ -223,7 +223,7 @@ describe('multi-level-read at seed 1', () => {
     const aliceHit = frameSaying(trace, 'app.read.hit.keep-local');
     expect(aliceHit.actor).toBe('app-a');
     expect(l1Of(aliceHit, 'app-a')).toEqual(['user:42:email=alice@old.example@v1']);
-    const late = frameSaying(trace, 'app.read.local-miss', 2);
+    const late = frameSaying(trace, 'app.read.local-expired');
     expect(late).toMatchObject({ actor: 'app-b', time: 12_012 });
     expect(l1Of(late, 'app-b')).toEqual([]);
     expect(cacheOf(late)).toEqual(['user:42:email=alice@old.example@v1']);

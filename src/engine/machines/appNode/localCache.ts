@@ -27,6 +27,12 @@ export class LocalCache {
     return entry;
   }
 
+  /** Whether the cache holds the key but its TTL has passed (the next `get` drops it). */
+  hasExpired(key: string): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && entry.expiresAt <= this.now();
+  }
+
   set(key: string, value: string, version: number | null): void {
     this.entries.set(key, { value, version, expiresAt: this.now() + this.ttlMs });
   }

@@ -31,6 +31,7 @@ export function startRead(context: AppNodeContext, from: string, payload: ReadRe
     version: null,
     lease: null,
   };
+  const expired = context.local?.hasExpired(key) ?? false;
   if (context.local !== null) {
     const hit = context.local.get(key);
     if (hit !== null) {
@@ -49,7 +50,8 @@ export function startRead(context: AppNodeContext, from: string, payload: ReadRe
   askTheCache(context, request, key);
   // Narration is guarded where it is built on the hot path: a metrics run allocates nothing for it.
   if (!context.narrate) return;
-  if (context.local !== null) narrate(context, 'app.read.local-miss', { key }, 'read-cache');
+  if (expired) narrate(context, 'app.read.local-expired', { key }, 'read-cache');
+  else if (context.local !== null) narrate(context, 'app.read.local-miss', { key }, 'read-cache');
   else narrate(context, 'app.read.start', { client: from, key }, 'read-cache');
 }
 
