@@ -14,7 +14,7 @@ export const eventNarration: Record<string, string> = {
     'The database starts one transaction that writes {count} {count|row|rows} ({keys}); it commits in {ms} ms.',
   'db.batch.commit': 'The database commits {count} {count|row|rows} in one transaction: {rows}.',
   'db.outbox.pending.start':
-    'The database starts reading the outbox rows not yet published; the query takes {ms} ms.',
+    '{from} asks for the outbox rows not yet published; the database reads them in {ms} ms.',
   'db.outbox.pending': 'The database returns {count} unpublished outbox {count|row|rows}: {eventIds}.',
   'db.outbox.pending.none': 'The database returns no outbox rows: every event has been published.',
   'db.outbox.published.start':

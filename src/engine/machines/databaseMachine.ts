@@ -56,7 +56,7 @@ export const databaseMachine = setup({
         (query.query === 'select' || query.query === 'outbox pending'
           ? context.readLatencyMs
           : context.writeLatencyMs) + context.extraLatencyMs;
-      if (context.narrate) context.outbox(describeStart(query, latency));
+      if (context.narrate) context.outbox(describeStart(query, latency, message.from));
       enqueue.assign({ queriesRunning: context.queriesRunning + 1 });
       enqueue.raise({ type: 'query done', message }, { delay: latency });
     }),
@@ -233,7 +233,7 @@ function reply(context: DatabaseContext, message: Message, payload: Payload): vo
   context.outbox({ type: 'send', to: message.from, payload });
 }
 
-function describeStart(query: Query, ms: number): StepNote {
+function describeStart(query: Query, ms: number, from: string): StepNote {
   switch (query.query) {
     case 'select':
       return note('db.select.start', { key: query.key, ms });
@@ -246,7 +246,7 @@ function describeStart(query: Query, ms: number): StepNote {
         ms,
       });
     case 'outbox pending':
-      return note('db.outbox.pending.start', { ms });
+      return note('db.outbox.pending.start', { ms, from });
     case 'outbox published':
       return note('db.outbox.published.start', { eventId: query.eventId, ms });
   }

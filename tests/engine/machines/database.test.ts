@@ -180,11 +180,11 @@ describe('databaseMachine: the outbox', () => {
       },
     ]);
     expect(said(notes)).toEqual([
-      ['db.outbox.pending.start', { ms: READ_MS }],
+      ['db.outbox.pending.start', { ms: READ_MS, from: 'relay' }],
       ['db.outbox.pending', { count: 2, eventIds: 'a#v1, b#v4' }],
       ['db.outbox.published.start', { eventId: 'a#v1', ms: WRITE_MS }],
       ['db.outbox.published', { eventId: 'a#v1' }],
-      ['db.outbox.pending.start', { ms: READ_MS }],
+      ['db.outbox.pending.start', { ms: READ_MS, from: 'relay' }],
       ['db.outbox.pending', { count: 1, eventIds: 'b#v4' }],
     ]);
     expect(rows.outboxRows().map((r) => [r.eventId, r.published])).toEqual([
