@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Frame, type Trace } from '../../../src/engine/index.ts';
-import { coherenceDroppedInvalidation } from '../../../src/content/scenarios/coherence/droppedInvalidation.ts';
-import { multiLevelRead } from '../../../src/content/scenarios/coherence/multiLevelRead.ts';
-import { coherencePubsub } from '../../../src/content/scenarios/coherence/pubsubInvalidation.ts';
-import { coherenceStaleLocal } from '../../../src/content/scenarios/coherence/staleLocal.ts';
-import { versionedKeys } from '../../../src/content/scenarios/coherence/versionedKeys.ts';
+import { coherenceDroppedInvalidation } from '../../../src/content/scenarios/coherence/coherence-dropped-invalidation.ts';
+import { multiLevelRead } from '../../../src/content/scenarios/coherence/multi-level-read.ts';
+import { coherencePubsub } from '../../../src/content/scenarios/coherence/coherence-pubsub.ts';
+import { coherenceStaleLocal } from '../../../src/content/scenarios/coherence/coherence-stale-local.ts';
+import { versionedKeys } from '../../../src/content/scenarios/coherence/versioned-keys.ts';
 import { anomalyKinds as kindsOf, cacheOf, frameSaying, run, steps } from '../traceHelpers.ts';
 
 /** A node's local cache at a frame, as `key=value@vN` lines. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Frame } from '../../../src/engine/index.ts';
-import { chatFanout } from '../../../src/content/scenarios/pubsub/chatFanout.ts';
+import { chatFanout } from '../../../src/content/scenarios/pubsub/chat-fanout.ts';
 import { frameSaying, run, steps } from '../traceHelpers.ts';
 
 const chatOf = (f: Frame, client: string) => f.actors[client]!.holds ?? [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Trace } from '../../../src/engine/index.ts';
-import { sessionsRedis } from '../../../src/content/scenarios/sessions/redisStore.ts';
-import { sessionsRoundRobin } from '../../../src/content/scenarios/sessions/roundRobin.ts';
-import { sessionsStickyCrash } from '../../../src/content/scenarios/sessions/stickyCrash.ts';
+import { sessionsRedis } from '../../../src/content/scenarios/sessions/sessions-redis.ts';
+import { sessionsRoundRobin } from '../../../src/content/scenarios/sessions/sessions-round-robin.ts';
+import { sessionsStickyCrash } from '../../../src/content/scenarios/sessions/sessions-sticky-crash.ts';
 import { frameSaying, run, steps } from '../traceHelpers.ts';
 
 /** How each page request ended, as the client saw it: the user it was served for, or logged out. */

@@ -1,9 +1,9 @@
 import type { Scenario } from '../../../engine/index.ts';
-import { coherenceDroppedInvalidation } from './droppedInvalidation.ts';
-import { multiLevelRead } from './multiLevelRead.ts';
-import { coherencePubsub } from './pubsubInvalidation.ts';
-import { coherenceStaleLocal } from './staleLocal.ts';
-import { versionedKeys } from './versionedKeys.ts';
+import { coherenceDroppedInvalidation } from './coherence-dropped-invalidation.ts';
+import { multiLevelRead } from './multi-level-read.ts';
+import { coherencePubsub } from './coherence-pubsub.ts';
+import { coherenceStaleLocal } from './coherence-stale-local.ts';
+import { versionedKeys } from './versioned-keys.ts';
 
 /** The coherence lesson's scenarios, in the order the lesson shows them. */
 export const coherenceScenarios: readonly Scenario[] = [

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../../engine/index.ts';
-import { sessionsRedis } from './redisStore.ts';
-import { sessionsRoundRobin } from './roundRobin.ts';
-import { sessionsStickyCrash } from './stickyCrash.ts';
+import { sessionsRedis } from './sessions-redis.ts';
+import { sessionsRoundRobin } from './sessions-round-robin.ts';
+import { sessionsStickyCrash } from './sessions-sticky-crash.ts';
 
 /** The sessions lesson's scenarios, in the order the lesson shows them. */
 export const sessionScenarios: readonly Scenario[] = [sessionsRoundRobin, sessionsStickyCrash, sessionsRedis];

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../../engine/index.ts';
-import { behindBalancer } from './behindBalancer.ts';
+import { behindBalancer } from './behind-balancer.ts';
 
 /** How long a session lives after its last request (30 minutes); each request starts the count again. */
 export const SESSION_TTL_SECONDS = 1800;

@@ -1,5 +1,5 @@
 import type { Scenario, Strategy } from '../../../engine/index.ts';
-import { EMAIL_KEY, twoNodes, WITH_L1 } from './twoNodes.ts';
+import { EMAIL_KEY, twoNodes, WITH_L1 } from './two-nodes.ts';
 
 /** Local caches kept coherent by a broadcast: every write is announced on `invalidate`. */
 export const WITH_L1_AND_PUBSUB: Strategy = {

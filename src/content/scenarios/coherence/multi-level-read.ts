@@ -1,5 +1,5 @@
 import type { Scenario } from '../../../engine/index.ts';
-import { EMAIL_KEY, twoNodes, WITH_L1 } from './twoNodes.ts';
+import { EMAIL_KEY, twoNodes, WITH_L1 } from './two-nodes.ts';
 
 export const multiLevelRead: Scenario = {
   id: 'multi-level-read',

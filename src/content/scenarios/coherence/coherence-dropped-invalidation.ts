@@ -1,6 +1,6 @@
 import type { Scenario } from '../../../engine/index.ts';
-import { WITH_L1_AND_PUBSUB } from './pubsubInvalidation.ts';
-import { EMAIL_KEY, twoNodes } from './twoNodes.ts';
+import { WITH_L1_AND_PUBSUB } from './coherence-pubsub.ts';
+import { EMAIL_KEY, twoNodes } from './two-nodes.ts';
 
 export const coherenceDroppedInvalidation: Scenario = {
   id: 'coherence-dropped-invalidation',

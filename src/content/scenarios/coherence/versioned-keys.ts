@@ -1,5 +1,5 @@
 import { CACHE_ASIDE, type Scenario } from '../../../engine/index.ts';
-import { EMAIL_KEY, twoNodes } from './twoNodes.ts';
+import { EMAIL_KEY, twoNodes } from './two-nodes.ts';
 
 export const versionedKeys: Scenario = {
   id: 'versioned-keys',

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../../engine/index.ts';
-import { behindBalancer } from './behindBalancer.ts';
+import { behindBalancer } from './behind-balancer.ts';
 
 export const sessionsRoundRobin: Scenario = {
   id: 'sessions-round-robin',
