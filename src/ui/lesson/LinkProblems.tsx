@@ -18,8 +18,9 @@ export function LinkProblems({ problems, onDismiss }: LinkProblemsProps) {
           : 'Parts of this link could not be used'}
       </h3>
       <ul className="notice-list">
-        {problems.map((problem) => (
-          <li key={problem.param}>
+        {/* A link can have several bad interventions, so the parameter alone is not a key. */}
+        {problems.map((problem, index) => (
+          <li key={`${problem.param}-${index}`}>
             <span className="notice-param">
               <code>{problem.param}</code>
             </span>{' '}

@@ -10,6 +10,8 @@ interface PacketProps {
   from: NodeBox;
   to: NodeBox;
   now: MotionValue<number>;
+  /** Only the packet's outline, moving with it: the clickable area on the diagram's controls layer. */
+  hitArea?: boolean;
 }
 
 /** Packet labels use a monospace face, so their width follows from the character count. */
@@ -20,7 +22,7 @@ const HEIGHT = 20;
 const MAX_LABEL = 40;
 
 /** A message on its way, drawn where simulated time says it is: (now − sent) / (received − sent). */
-export function Packet({ message, from, to, now }: PacketProps) {
+export function Packet({ message, from, to, now, hitArea = false }: PacketProps) {
   const label =
     message.label.length > MAX_LABEL ? `${message.label.slice(0, MAX_LABEL - 1)}\u2026` : message.label;
   const width = label.length * CHAR_WIDTH + PADDING;
@@ -30,6 +32,20 @@ export function Packet({ message, from, to, now }: PacketProps) {
   const y = useTransform(now, (t) => position(t).y);
   const isReply =
     message.kind === 'response' || message.kind === 'cache reply' || message.kind === 'db result';
+  if (hitArea) {
+    return (
+      <m.g style={{ x, y }}>
+        <rect
+          className="hit-area"
+          x={-width / 2}
+          y={-HEIGHT / 2}
+          width={width}
+          height={HEIGHT}
+          rx={HEIGHT / 2}
+        />
+      </m.g>
+    );
+  }
   return (
     <m.g className={isReply ? 'packet packet-reply' : 'packet'} style={{ x, y }}>
       <rect

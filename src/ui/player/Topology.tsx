@@ -1,6 +1,9 @@
 import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { MotionValue } from 'motion/react';
 import type { Frame, Trace } from '../../engine/index.ts';
+import { canIntervene } from './interventions.ts';
+import type { InterventionTarget } from './interventions.ts';
 import { Packet } from './Packet.tsx';
 import { TopologyNode } from './TopologyNode.tsx';
 import { stateInWords } from './stateWords.ts';
@@ -15,10 +18,34 @@ interface TopologyProps {
   packetFrame: Frame;
   now: MotionValue<number>;
   size: DiagramSize;
+  /**
+   * Makes the actors that can fail, and the messages in flight, buttons: activating one calls this
+   * with where it is (in percent of the diagram) and the element to give focus back to.
+   */
+  onActivate?: ((target: InterventionTarget, anchor: AnchorPoint, opener: Element) => void) | undefined;
+  /** What the open intervention menu is about, if one is open. */
+  activeTarget?: InterventionTarget | null | undefined;
+  /** The open intervention menu, drawn over the diagram (positioned by its anchor). */
+  menu?: ReactNode;
+}
+
+/** A point in percent of the diagram's width and height. */
+export interface AnchorPoint {
+  left: number;
+  top: number;
 }
 
 /** The system drawn as boxes and links, with messages moving along the links in simulated time. */
-export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps) {
+export function Topology({
+  trace,
+  frame,
+  packetFrame,
+  now,
+  size,
+  onActivate,
+  activeTarget = null,
+  menu = null,
+}: TopologyProps) {
   const titleId = useId();
   const descriptionId = useId();
   const layout = useMemo(() => {
@@ -35,6 +62,11 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
     return layoutTopology(trace.actors, trace.edges, lines, size);
   }, [trace, size]);
   const partitionOf = partitionWords(frame.partitions);
+  const labelOf = (id: string) => trace.actors.find((actor) => actor.id === id)?.label ?? id;
+  const percentOf = (x: number, y: number): AnchorPoint => ({
+    left: (x / layout.width) * 100,
+    top: (y / layout.height) * 100,
+  });
   // A link with its two ends on different sides of a partition carries nothing: drawn cut.
   const isCut = (a: string, b: string) => partitionOf.get(a) !== partitionOf.get(b);
 
@@ -43,7 +75,7 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
     delivered !== null &&
     ((delivered.from === a && delivered.to === b) || (delivered.from === b && delivered.to === a));
 
-  return (
+  const picture = (
     <svg
       className={`topology topology-${size}`}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -100,6 +132,112 @@ export function Topology({ trace, frame, packetFrame, now, size }: TopologyProps
         })}
       </g>
     </svg>
+  );
+  if (onActivate === undefined) return picture;
+
+  // The picture stays an image; the parts a learner can break are buttons on a layer above it.
+  const packetAnchor = (opener: Element, fallback: AnchorPoint): AnchorPoint => {
+    const box = opener.getBoundingClientRect();
+    const svg = opener instanceof SVGElement ? opener.ownerSVGElement?.getBoundingClientRect() : undefined;
+    if (svg === undefined || svg.width === 0 || svg.height === 0) return fallback;
+    return {
+      left: ((box.left - svg.left) / svg.width) * 100,
+      top: ((box.bottom - svg.top) / svg.height) * 100,
+    };
+  };
+  return (
+    <div className="topology-stack">
+      {picture}
+      <svg
+        className={`topology topology-controls topology-${size}`}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="group"
+        aria-label="Faults you can inject: select a node or a message"
+      >
+        {trace.actors.map((actor) => {
+          const node = layout.nodes[actor.id];
+          if (node === undefined || !canIntervene(actor)) return null;
+          const view = frame.actors[actor.id];
+          const state = view === undefined ? 'not started' : stateInWords(view.state);
+          const partition = partitionOf.get(actor.id);
+          return (
+            <HitArea
+              key={actor.id}
+              label={`${actor.label}: ${partition === undefined ? state : `${state}, ${partition}`}`}
+              expanded={activeTarget?.kind === 'node' && activeTarget.actorId === actor.id}
+              onActivate={(opener) =>
+                onActivate(
+                  { kind: 'node', actorId: actor.id },
+                  percentOf(node.x, node.y + node.height),
+                  opener,
+                )
+              }
+            >
+              <rect
+                className="hit-area"
+                x={node.x}
+                y={node.y}
+                width={node.width}
+                height={node.height}
+                rx={10}
+              />
+            </HitArea>
+          );
+        })}
+        {packetFrame.inFlight.map((message) => {
+          const from = layout.nodes[message.from];
+          const to = layout.nodes[message.to];
+          if (from === undefined || to === undefined) return null;
+          return (
+            <HitArea
+              key={message.id}
+              label={`Message ${message.label} from ${labelOf(message.from)} to ${labelOf(message.to)}`}
+              expanded={activeTarget?.kind === 'message' && activeTarget.message.id === message.id}
+              onActivate={(opener) =>
+                onActivate(
+                  { kind: 'message', message },
+                  packetAnchor(opener, percentOf((from.x + to.x) / 2, (from.y + to.y) / 2)),
+                  opener,
+                )
+              }
+            >
+              <Packet message={message} from={from} to={to} now={now} hitArea />
+            </HitArea>
+          );
+        })}
+      </svg>
+      {menu}
+    </div>
+  );
+}
+
+interface HitAreaProps {
+  label: string;
+  expanded: boolean;
+  onActivate: (opener: SVGGElement) => void;
+  children: ReactNode;
+}
+
+/** A part of the diagram as a button that opens its menu of faults (click, Enter or Space). */
+function HitArea({ label, expanded, onActivate, children }: HitAreaProps) {
+  return (
+    <g
+      className="hit-target"
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={expanded}
+      onClick={(event) => onActivate(event.currentTarget)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        // Handled here: the player must not also play or pause on Space.
+        event.preventDefault();
+        onActivate(event.currentTarget);
+      }}
+    >
+      {children}
+    </g>
   );
 }
 
