@@ -6,10 +6,15 @@ import { z } from 'zod';
  * The learner's player preferences, kept across visits. Only preferences live here: which frame is
  * shown belongs to the URL, and what happens in a run belongs to the trace.
  */
+export type DiagramView = 'topology' | 'sequence';
+
 export interface PlayerSettings {
   /** Playback speed on a log2 scale: 0 is 1×, -2 is 0.25×, 2 is 4×. */
   speedLog2: number;
   setSpeedLog2: (speedLog2: number) => void;
+  /** How the run is drawn: the system's boxes and links, or a sequence diagram. */
+  diagramView: DiagramView;
+  setDiagramView: (view: DiagramView) => void;
 }
 
 /**
@@ -32,11 +37,17 @@ export const PLAYER_SETTINGS_KEY = 'cachescope.player-settings';
 const VERSION = 1;
 
 const storedSettings = z.object({ speedLog2: z.number() });
+// Added after version 1 shipped: optional, so settings saved before it still read.
+const storedView = z.object({ diagramView: z.enum(['topology', 'sequence']) });
 
 /** Anything unreadable (hand-edited, from a future version, corrupt) falls back to defaults. */
-function readStored(persisted: unknown): { speedLog2: number } {
+function readStored(persisted: unknown): { speedLog2: number; diagramView: DiagramView } {
   const parsed = storedSettings.safeParse(persisted);
-  return { speedLog2: parsed.success ? clampSpeedLog2(parsed.data.speedLog2) : DEFAULT_SPEED_LOG2 };
+  const view = storedView.safeParse(persisted);
+  return {
+    speedLog2: parsed.success ? clampSpeedLog2(parsed.data.speedLog2) : DEFAULT_SPEED_LOG2,
+    diagramView: view.success ? view.data.diagramView : 'topology',
+  };
 }
 
 export const usePlayerSettings = create<PlayerSettings>()(
@@ -44,12 +55,14 @@ export const usePlayerSettings = create<PlayerSettings>()(
     (set) => ({
       speedLog2: DEFAULT_SPEED_LOG2,
       setSpeedLog2: (speedLog2) => set({ speedLog2: clampSpeedLog2(speedLog2) }),
+      diagramView: 'topology',
+      setDiagramView: (diagramView) => set({ diagramView }),
     }),
     {
       name: PLAYER_SETTINGS_KEY,
       version: VERSION,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ speedLog2: state.speedLog2 }),
+      partialize: (state) => ({ speedLog2: state.speedLog2, diagramView: state.diagramView }),
       // Version 1 is the first; older or unknown shapes are read as far as they validate.
       migrate: (persisted) => readStored(persisted),
       merge: (persisted, current) => ({ ...current, ...readStored(persisted) }),

@@ -3,7 +3,7 @@ import { PLAYER_SETTINGS_KEY, usePlayerSettings } from '../../src/state/playerSe
 
 describe('player settings', () => {
   beforeEach(() => {
-    usePlayerSettings.setState({ speedLog2: 0 });
+    usePlayerSettings.setState({ speedLog2: 0, diagramView: 'topology' });
   });
 
   it('keeps the speed inside 0.25\u00d7 to 4\u00d7', () => {
@@ -14,9 +14,17 @@ describe('player settings', () => {
   it('saves the speed for the next visit', () => {
     usePlayerSettings.getState().setSpeedLog2(1);
     expect(JSON.parse(localStorage.getItem(PLAYER_SETTINGS_KEY) ?? '{}')).toEqual({
-      state: { speedLog2: 1 },
+      state: { speedLog2: 1, diagramView: 'topology' },
       version: 1,
     });
+  });
+
+  it('saves the diagram view, and reads settings saved before it existed as the topology view', async () => {
+    usePlayerSettings.getState().setDiagramView('sequence');
+    expect(JSON.parse(localStorage.getItem(PLAYER_SETTINGS_KEY) ?? '{}').state.diagramView).toBe('sequence');
+    localStorage.setItem(PLAYER_SETTINGS_KEY, JSON.stringify({ state: { speedLog2: 1 }, version: 1 }));
+    await usePlayerSettings.persist.rehydrate();
+    expect(usePlayerSettings.getState()).toMatchObject({ speedLog2: 1, diagramView: 'topology' });
   });
 
   it.each([

@@ -1,15 +1,22 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { LazyMotion, domAnimation } from 'motion/react';
-import type { ActorInfo, Trace } from '../../engine/index.ts';
+import type { ActorInfo, Fault, Intervention, Trace } from '../../engine/index.ts';
 import { codeLineForMarker, narrate } from '../../content/index.ts';
 import { usePlayerSettings } from '../../state/playerSettings.ts';
 import { CodePanel } from './CodePanel.tsx';
+import { InterventionList } from './InterventionList.tsx';
+import { DiagramViewSwitch } from './DiagramViewSwitch.tsx';
+import { InterventionMenu } from './InterventionMenu.tsx';
+import { SequenceView } from './SequenceView.tsx';
+import { messageChoices, nodeChoices } from './interventions.ts';
+import type { InterventionTarget } from './interventions.ts';
 import { PlayerData } from './PlayerData.tsx';
 import { PlayerStatus } from './PlayerStatus.tsx';
 import { ScrubSlider } from './ScrubSlider.tsx';
 import { SeedControl } from './SeedControl.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { Topology } from './Topology.tsx';
+import type { AnchorPoint } from './Topology.tsx';
 import { TransportButtons } from './TransportButtons.tsx';
 import { playerKeyHandler } from './playerKeys.ts';
 import { nudgeSpeed } from './speed.ts';
@@ -34,21 +41,65 @@ export interface StepPlayerProps {
   onSeedChange: (seed: number) => void;
   /** Shown beside the diagram with the running line highlighted; without it there is no code panel. */
   code?: PlayerCode | undefined;
+  /**
+   * Faults injected into this run from the diagram. With `onIntervene`, nodes and messages in the
+   * diagram open a menu of faults; choosing one calls it with the fault (the caller forks the run at
+   * this step), and the list of interventions appears below the controls.
+   */
+  interventions?: readonly Intervention[] | undefined;
+  onIntervene?: ((fault: Fault) => void) | undefined;
+  onRemoveIntervention?: ((index: number) => void) | undefined;
+}
+
+interface OpenMenu {
+  target: InterventionTarget;
+  anchor: AnchorPoint;
+  opener: Element;
+  /** The step the menu was opened at: moving to another step closes it. */
+  step: number;
 }
 
 /**
  * Replays a recorded run frame by frame: diagram, narration, code (when given), tables and controls. It never
  * simulates; every control only moves the cursor over `trace.frames`.
  */
-export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code }: StepPlayerProps) {
+export function StepPlayer({
+  trace,
+  step,
+  onStepChange,
+  seed,
+  onSeedChange,
+  code,
+  interventions = [],
+  onIntervene,
+  onRemoveIntervention,
+}: StepPlayerProps) {
   const hintId = useId();
   const lastStep = Math.max(0, trace.frames.length - 1);
   const shownStep = Math.min(Math.max(0, step), lastStep);
   const speedLog2 = usePlayerSettings((settings) => settings.speedLog2);
   const setSpeedLog2 = usePlayerSettings((settings) => settings.setSpeedLog2);
+  const diagramView = usePlayerSettings((settings) => settings.diagramView);
+  const setDiagramView = usePlayerSettings((settings) => settings.setDiagramView);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const narrow = useMediaQuery('(max-width: 40rem)');
   const clock = useSimulatedClock(trace.frames, shownStep, speedLog2, reducedMotion);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const openMenu = menu !== null && menu.step === shownStep ? menu : null;
+  // After a choice the opener may be gone (the run was recomputed); focus then goes to the diagram.
+  const figureRef = useRef<HTMLElement>(null);
+  const closeMenu = (refocus: boolean) => {
+    const opener = menu?.opener;
+    setMenu(null);
+    if (!refocus) return;
+    if (opener instanceof HTMLElement || opener instanceof SVGElement) {
+      if (opener.isConnected) {
+        opener.focus();
+        return;
+      }
+    }
+    figureRef.current?.focus();
+  };
 
   const hasOutbox = useMemo(() => trace.frames.some((f) => f.outbox.length > 0), [trace]);
   const localCacheNodes = useMemo(() => nodesWithLocalCaches(trace), [trace]);
@@ -79,6 +130,22 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
   const currentLine =
     code === undefined || frame.code === null ? null : codeLineForMarker(code.source, frame.code.marker);
   const labelOf = (actorId: string) => trace.actors.find((actor) => actor.id === actorId)?.label ?? actorId;
+  const menuChoices =
+    openMenu === null
+      ? []
+      : openMenu.target.kind === 'message'
+        ? messageChoices(openMenu.target.message)
+        : (() => {
+            const target = openMenu.target;
+            const actor = trace.actors.find((a) => a.id === target.actorId);
+            return actor === undefined ? [] : nodeChoices(actor, frame);
+          })();
+  const menuTitle =
+    openMenu === null
+      ? ''
+      : openMenu.target.kind === 'message'
+        ? `Message ${openMenu.target.message.label}`
+        : labelOf(openMenu.target.actorId);
   const data = (
     <PlayerData
       trace={trace}
@@ -106,20 +173,51 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
         />
         <div className={code === undefined ? 'player-stage is-without-code' : 'player-stage'}>
           <div className="player-visual">
-            <figure
-              className="topology-figure"
-              tabIndex={0}
-              aria-label="System diagram"
-              aria-describedby={hintId}
-            >
-              <Topology
-                trace={trace}
-                frame={frame}
-                packetFrame={packetFrame}
-                now={clock.now}
-                size={narrow ? 'compact' : 'roomy'}
-              />
-            </figure>
+            <DiagramViewSwitch view={diagramView} onChange={setDiagramView} />
+            {diagramView === 'sequence' ? (
+              <SequenceView trace={trace} step={shownStep} />
+            ) : (
+              <figure
+                ref={figureRef}
+                className="topology-figure"
+                tabIndex={0}
+                aria-label="System diagram"
+                aria-describedby={hintId}
+              >
+                <Topology
+                  trace={trace}
+                  frame={frame}
+                  packetFrame={packetFrame}
+                  now={clock.now}
+                  size={narrow ? 'compact' : 'roomy'}
+                  onActivate={
+                    onIntervene === undefined
+                      ? undefined
+                      : (target, anchor, opener) => {
+                          playback.pause();
+                          setMenu({ target, anchor, opener, step: shownStep });
+                        }
+                  }
+                  activeTarget={openMenu?.target ?? null}
+                  menu={
+                    openMenu !== null && onIntervene !== undefined ? (
+                      <InterventionMenu
+                        key={`${shownStep}-${menuTitle}`}
+                        title={menuTitle}
+                        choices={menuChoices}
+                        anchor={openMenu.anchor}
+                        onChoose={(choice) => {
+                          closeMenu(true);
+                          onIntervene(choice.fault);
+                        }}
+                        onClose={() => closeMenu(true)}
+                        onDismiss={() => setMenu(null)}
+                      />
+                    ) : null
+                  }
+                />
+              </figure>
+            )}
             <div className="player-controls">
               <TransportButtons
                 step={shownStep}
@@ -142,9 +240,19 @@ export function StepPlayer({ trace, step, onStepChange, seed, onSeedChange, code
               <SpeedControl speedLog2={speedLog2} onChange={setSpeedLog2} />
               <SeedControl seed={seed} onSeedChange={onSeedChange} />
             </div>
+            {onIntervene === undefined ? null : (
+              <InterventionList
+                interventions={interventions}
+                labelOf={labelOf}
+                onRemove={(index) => onRemoveIntervention?.(index)}
+              />
+            )}
             <p id={hintId} className="player-hint">
               Keys: <kbd>Space</kbd> play or pause, <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Home</kbd>{' '}
               <kbd>End</kbd> first or last step, <kbd>−</kbd> <kbd>+</kbd> speed.
+              {onIntervene === undefined
+                ? null
+                : ' Select a node or a message in the diagram (Enter) to break something at this step.'}
             </p>
           </div>
           {/* Without code, the tables take the code's place beside the diagram. */}
