@@ -2,19 +2,14 @@ import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { cacheMachine, holdingsOf, pendingWritesOf } from '../../../src/engine/machines/cacheMachine.ts';
 import { Keyspace } from '../../../src/engine/redis/keyspace.ts';
-import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import type { Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import { message } from './driver.ts';
 
 // The cache alone, driven by hand, with the metadata strategies put on commands: version checks,
 // leases, read-through and write-behind; and which of its timers are housekeeping.
 
 type CacheCommand = Extract<Payload, { kind: 'cache command' }>;
 type Meta = Omit<CacheCommand, 'kind' | 'requestId' | 'argv'>;
-
-let nextId = 1;
-const message = (from: string, to: string, payload: Payload): { type: 'message'; message: Message } => ({
-  type: 'message',
-  message: { id: nextId++, from, to, sendTime: 0, recvTime: 0, payload },
-});
 
 const NIL = { type: 'bulk', value: null };
 const OK = { type: 'status', value: 'OK' };

@@ -1,26 +1,14 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { databaseMachine, holdingsOf } from '../../../src/engine/machines/databaseMachine.ts';
-import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import type { Payload, StepNote } from '../../../src/engine/sim/messages.ts';
 import { RowStore } from '../../../src/engine/sim/rowStore.ts';
 import { eventNarration } from '../../../src/content/narration/events.ts';
 import { narrationTemplates } from '../../../src/content/narration.ts';
+import { record, message } from './driver.ts';
 
 // The database alone, driven by hand on a simulated clock: what it commits, when, and what it
 // sends and says.
-
-function record() {
-  const sent: SendRequest[] = [];
-  const notes: StepNote[] = [];
-  const outbox: Outbox = (e) => (e.type === 'send' ? sent.push(e) : notes.push(e));
-  return { outbox, sent, notes };
-}
-
-let nextId = 1;
-const message = (from: string, to: string, payload: Payload): { type: 'message'; message: Message } => ({
-  type: 'message',
-  message: { id: nextId++, from, to, sendTime: 0, recvTime: 0, payload },
-});
 
 const READ_MS = 5;
 const WRITE_MS = 20;

@@ -13,25 +13,13 @@ import { holdingsOf as relayHoldings, relayMachine } from '../../../src/engine/m
 import { executeCommand } from '../../../src/engine/redis/commands.ts';
 import { Keyspace } from '../../../src/engine/redis/keyspace.ts';
 import type { Reply } from '../../../src/engine/redis/reply.ts';
-import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import type { Payload, StepNote } from '../../../src/engine/sim/messages.ts';
 import type { InvalidationEvent } from '../../../src/engine/sim/scenario.ts';
 import { eventNarration } from '../../../src/content/narration/events.ts';
+import { record, message } from './driver.ts';
 
 // The event-driven actors alone, driven by hand on a simulated clock: the state path each takes,
 // and exactly what it sends and says.
-
-function record() {
-  const sent: SendRequest[] = [];
-  const notes: StepNote[] = [];
-  const outbox: Outbox = (e) => (e.type === 'send' ? sent.push(e) : notes.push(e));
-  return { outbox, sent, notes };
-}
-
-let nextId = 1;
-const message = (from: string, to: string, payload: Payload): { type: 'message'; message: Message } => ({
-  type: 'message',
-  message: { id: nextId++, from, to, sendTime: 0, recvTime: 0, payload },
-});
 
 const event = (key: string, version: number, schema = 1): InvalidationEvent => ({
   eventId: `${key}#v${version}`,

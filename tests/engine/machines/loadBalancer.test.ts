@@ -5,16 +5,11 @@ import {
   loadBalancerMachine,
   type LoadBalancerInput,
 } from '../../../src/engine/machines/loadBalancerMachine.ts';
-import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import type { Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import { message } from './driver.ts';
 
 // The load balancer alone: clients' requests in, nodes' responses back, health-check events from
 // the engine; we assert where each message goes and what is said.
-
-let nextId = 1;
-const message = (from: string, to: string, payload: Payload): { type: 'message'; message: Message } => ({
-  type: 'message',
-  message: { id: nextId++, from, to, sendTime: 0, recvTime: 0, payload },
-});
 
 function start(policy: LoadBalancerInput['policy'], nodes = ['app-a', 'app-b', 'app-c']) {
   const sent: SendRequest[] = [];

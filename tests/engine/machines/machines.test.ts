@@ -5,9 +5,10 @@ import { cacheMachine } from '../../../src/engine/machines/cacheMachine.ts';
 import { clientMachine } from '../../../src/engine/machines/clientMachine.ts';
 import { databaseMachine } from '../../../src/engine/machines/databaseMachine.ts';
 import { Keyspace } from '../../../src/engine/redis/keyspace.ts';
-import type { Message, Outbox, Payload, SendRequest, StepNote } from '../../../src/engine/sim/messages.ts';
+import type { Payload } from '../../../src/engine/sim/messages.ts';
 import { RowStore } from '../../../src/engine/sim/rowStore.ts';
 import { CACHE_ASIDE } from '../../../src/engine/strategies/strategy.ts';
+import { record, message } from './driver.ts';
 
 // Each machine alone, driven by hand: we send it events and assert the state path it takes and
 // what it hands its outbox (messages to send, notes), the way tldraw tests its tools.
@@ -20,20 +21,6 @@ const cacheInput = (keyspace: Keyspace) => ({
   database: 'db',
   writeBehind: null,
   housekeeping: () => {},
-});
-
-/** An outbox that keeps what a machine sends and says, for the test to look at. */
-function record() {
-  const sent: SendRequest[] = [];
-  const notes: StepNote[] = [];
-  const outbox: Outbox = (e) => (e.type === 'send' ? sent.push(e) : notes.push(e));
-  return { outbox, sent, notes };
-}
-
-let nextId = 1;
-const message = (from: string, to: string, payload: Payload): { type: 'message'; message: Message } => ({
-  type: 'message',
-  message: { id: nextId++, from, to, sendTime: 0, recvTime: 0, payload },
 });
 
 describe('clientMachine', () => {

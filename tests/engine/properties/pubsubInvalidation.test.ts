@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CACHE_ASIDE, runScenario, type Operation, type Scenario } from '../../../src/engine/index.ts';
-import { dataCentreNetwork } from '../../../src/content/scenarios/network.ts';
+import { CACHE_ASIDE, runScenario, type Scenario } from '../../../src/engine/index.ts';
+import { randomScenario, type RandomRun } from './randomScenario.ts';
 
-const KEYS = ['user:1:email', 'user:2:email'];
-
-interface Shape {
-  nodes: number;
-  clients: number;
-  keys: number;
-  ops: { atMs: number; client: number; write: boolean; key: number }[];
+interface Shape extends RandomRun {
   seed: number;
 }
 
@@ -42,37 +36,16 @@ const shape: fc.Arbitrary<Shape> = fc
  * Redis stale for its whole TTL, which is the races lesson's problem, not pub/sub's.
  */
 function scenarioOf(s: Shape): Scenario {
-  const nodes = Array.from({ length: s.nodes }, (_, i) => `node-${i + 1}`);
-  const clients = Array.from({ length: s.clients }, (_, i) => `client-${i + 1}`);
-  const keys = KEYS.slice(0, s.keys);
-  const script: Operation[] = s.ops.map((op, i) => {
-    const client = clients[op.client]!;
-    const key = keys[op.key]!;
-    return op.write
-      ? { atMs: op.atMs, client, op: 'write', key, value: `value-${i + 1}` }
-      : { atMs: op.atMs, client, op: 'read', key };
-  });
-  return {
+  return randomScenario(s, {
     id: 'pubsub-invalidation-property',
     title: 'Random reads and writes with local caches',
-    summary: 'Random reads and writes.',
-    clients: clients.map((id, i) => ({ id, label: id, server: nodes[i % nodes.length]! })),
-    appNodes: nodes.map((id) => ({ id, label: id })),
-    cache: { entries: [] },
-    database: {
-      readLatencyMs: 8,
-      writeLatencyMs: 15,
-      rows: keys.map((key) => ({ key, value: 'initial', version: 1 })),
-    },
     strategy: {
       ...CACHE_ASIDE,
       raceFix: { kind: 'version-cas' },
       localCache: { kind: 'l1', ttlSeconds: 10 },
       invalidation: { kind: 'pubsub', channel: 'invalidate', timestampCheck: true, ignoreOwn: true },
     },
-    network: dataCentreNetwork(clients, nodes),
-    script,
-  };
+  });
 }
 
 /**

@@ -3,28 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   CACHE_ASIDE,
   runScenario,
-  type Operation,
   type RaceFix,
   type Scenario,
   type Trace,
 } from '../../../src/engine/index.ts';
-import { dataCentreNetwork } from '../../../src/content/scenarios/network.ts';
+import { randomScenario, type RandomOp, type RandomRun } from './randomScenario.ts';
 
-const KEYS = ['user:1', 'user:2', 'user:3'];
+type Op = RandomOp;
 
-interface Op {
-  atMs: number;
-  client: number;
-  write: boolean;
-  key: number;
-}
-
-interface Shape {
-  nodes: number;
-  clients: number;
-  keys: number;
+interface Shape extends RandomRun {
   read: 'cache-aside' | 'read-through';
-  ops: Op[];
   seed: number;
 }
 
@@ -67,34 +55,13 @@ function oneAtATimePerKey(ops: readonly Op[]): Op[] {
     });
 }
 
-/** A write-through scenario: client i talks to node i mod n; every key starts at version 1 in the database. */
+/** A write-through run of the random operations. */
 function scenarioOf(s: Shape, raceFix: RaceFix = { kind: 'none' }): Scenario {
-  const nodes = Array.from({ length: s.nodes }, (_, i) => `node-${i + 1}`);
-  const clients = Array.from({ length: s.clients }, (_, i) => `client-${i + 1}`);
-  const keys = KEYS.slice(0, s.keys);
-  const script: Operation[] = s.ops.map((op, i) => {
-    const client = clients[op.client]!;
-    const key = keys[op.key]!;
-    return op.write
-      ? { atMs: op.atMs, client, op: 'write', key, value: `value-${i + 1}` }
-      : { atMs: op.atMs, client, op: 'read', key };
-  });
-  return {
+  return randomScenario(s, {
     id: 'write-through-property',
     title: 'Random write-through run',
-    summary: 'Random reads and writes.',
-    clients: clients.map((id, i) => ({ id, label: id, server: nodes[i % nodes.length]! })),
-    appNodes: nodes.map((id) => ({ id, label: id })),
-    cache: { entries: [] },
-    database: {
-      readLatencyMs: 8,
-      writeLatencyMs: 15,
-      rows: keys.map((key) => ({ key, value: 'initial', version: 1 })),
-    },
     strategy: { ...CACHE_ASIDE, read: s.read, write: { kind: 'write-through' }, raceFix },
-    network: dataCentreNetwork(clients, nodes),
-    script: script.sort((a, b) => a.atMs - b.atMs),
-  };
+  });
 }
 
 function expectCacheAgreesAndNothingLost(trace: Trace): void {
