@@ -56,7 +56,7 @@ export function sortAnomalies(anomalies: Anomaly[]): Anomaly[] {
   return anomalies.sort((a, b) => a.step - b.step || a.time - b.time);
 }
 
-export function groupByKey(commits: readonly CommitRecord[]): Map<string, CommitRecord[]> {
+function groupByKey(commits: readonly CommitRecord[]): Map<string, CommitRecord[]> {
   const byKey = new Map<string, CommitRecord[]>();
   for (const commit of commits) {
     const list = byKey.get(commit.key);

@@ -1,4 +1,3 @@
-import { groupByKey } from '../check/checker.ts';
 import { DivergenceWatch, StaleWatch, type CachedCopy } from '../check/divergence.ts';
 import type { HistoryRecorder } from '../check/history.ts';
 import { holdingsOf as appNodeHoldings, type AppNodeContext } from '../machines/appNodeMachine.ts';
@@ -84,13 +83,13 @@ export class Recorder {
       world.now,
     );
     const index = this.frames.length;
-    const commitsByKey = groupByKey(this.history.history.commits);
     this.divergences.push(
       ...this.divergenceWatch.observe(
         stale,
         world.settled,
         { step: index, time: world.now },
-        (key, version) => commitsByKey.get(key)?.find((c) => c.version === version),
+        // Looked up only when a divergence is found, not grouped again on every frame.
+        (key, version) => this.history.history.commits.find((c) => c.key === key && c.version === version),
       ),
     );
     this.frames.push({
