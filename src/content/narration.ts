@@ -50,7 +50,6 @@ const basics: Record<string, string> = {
   'cache.set': 'The cache stores {key} = "{value}" with no expiry.',
   'cache.del': 'The cache deletes {key} and returns (integer) 1.',
   'cache.del.absent': 'The cache has no live {key}, so DEL removes nothing and returns (integer) 0.',
-  'cache.command': 'The cache runs {command}.',
   'cache.expire.active':
     'In the background, the cache samples keys that have a TTL and deletes {count|the expired key|the expired keys} {keys}, before anyone asks for {count|it|them}.',
 

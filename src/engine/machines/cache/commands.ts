@@ -23,11 +23,7 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
   const missMatters = context.narrate || payload.loadOnMiss !== undefined || payload.lease === 'request';
   const miss = missMatters && command === 'GET' && argv.length === 2 && isMiss(keyspace, key);
   if (context.narrate) {
-    const said = describeWithMetadata(context, payload, miss);
-    // A command without a sentence of its own says who sent it.
-    context.outbox(
-      said.key === 'cache.command' ? note('cache.command.from', { ...said.params, from }) : said,
-    );
+    context.outbox(describeWithMetadata(context, payload, miss, from));
   }
   const connection = connectionOf(context, from, payload.connection ?? 'main');
   const result = executeCommand(keyspace, argv, { connection, version: payload.version });

@@ -2,7 +2,12 @@
 import type { Keyspace } from '../../redis/keyspace.ts';
 import { note, type StepNote } from '../../sim/messages.ts';
 import { type CacheCommand, type CacheContext, isMiss, waitingWrites } from './context.ts';
-export function describeWithMetadata(context: CacheContext, payload: CacheCommand, miss: boolean): StepNote {
+export function describeWithMetadata(
+  context: CacheContext,
+  payload: CacheCommand,
+  miss: boolean,
+  from: string,
+): StepNote {
   const { argv } = payload;
   const [name = '', key = '', value = ''] = argv;
   const command = argv.join(' ');
@@ -28,14 +33,14 @@ export function describeWithMetadata(context: CacheContext, payload: CacheComman
       return note(held ? 'cache.del.lease' : 'cache.del.absent.lease', { key, count, command });
     }
   }
-  return describeCommand(context.keyspace, argv);
+  return describeCommand(context.keyspace, argv, from);
 }
 
 export function keysOf(writes: readonly { key: string }[]): string {
   return writes.map((write) => write.key).join(', ');
 }
 
-export function describeCommand(keyspace: Keyspace, argv: readonly string[]): StepNote {
+export function describeCommand(keyspace: Keyspace, argv: readonly string[], from: string): StepNote {
   const [name = '', key = ''] = argv;
   const command = name.toUpperCase();
   const existing = keyspace.peek(key);
@@ -60,5 +65,6 @@ export function describeCommand(keyspace: Keyspace, argv: readonly string[]): St
       ? note('cache.del.absent', { key, command: line })
       : note('cache.del', { key, command: line });
   }
-  return note('cache.command', { command: line, reply: '' });
+  // A command without a sentence of its own says who sent it.
+  return note('cache.command.from', { command: line, from });
 }
