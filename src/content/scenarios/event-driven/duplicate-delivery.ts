@@ -1,5 +1,12 @@
 import { CACHE_ASIDE, type Scenario } from '../../../engine/index.ts';
-import { EMAIL_KEY, NEW_EMAIL, OLD_EMAIL, invalidationEvents, twoNodeNetwork, twoNodes } from './shared.ts';
+import {
+  EMAIL_KEY,
+  NEW_EMAIL,
+  invalidationEvents,
+  twoNodeNetwork,
+  twoNodes,
+  oldEmailStored,
+} from './shared.ts';
 
 /**
  * At-least-once delivery: the consumer processes the event, but its answer to the broker is lost, so
@@ -16,12 +23,7 @@ export const duplicateDelivery: Scenario = {
     'again. The consumer finds its marker for that event in Redis, deletes nothing, and reports a ' +
     'duplicate. The next read is a cache hit.',
   ...twoNodes,
-  cache: { entries: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1, ttlSeconds: 30 }] },
-  database: {
-    readLatencyMs: 8,
-    writeLatencyMs: 15,
-    rows: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1 }],
-  },
+  ...oldEmailStored,
   strategy: { ...CACHE_ASIDE, invalidation: { kind: 'outbox' } },
   events: invalidationEvents(),
   network: twoNodeNetwork(),

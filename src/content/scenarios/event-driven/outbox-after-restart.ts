@@ -1,5 +1,12 @@
 import { CACHE_ASIDE, RELAY_ID, type Scenario } from '../../../engine/index.ts';
-import { EMAIL_KEY, NEW_EMAIL, OLD_EMAIL, invalidationEvents, twoNodeNetwork, twoNodes } from './shared.ts';
+import {
+  EMAIL_KEY,
+  NEW_EMAIL,
+  invalidationEvents,
+  twoNodeNetwork,
+  twoNodes,
+  oldEmailStored,
+} from './shared.ts';
 
 /**
  * The same crash as `publish-after-commit-crash`, with the outbox: the event is a row committed with
@@ -15,12 +22,7 @@ export const outboxAfterRestart: Scenario = {
     'relay starts again it reads the unpublished row and publishes it. The consumer deletes the old ' +
     'email from Redis, and the read on node B gets the new one.',
   ...twoNodes,
-  cache: { entries: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1, ttlSeconds: 30 }] },
-  database: {
-    readLatencyMs: 8,
-    writeLatencyMs: 15,
-    rows: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1 }],
-  },
+  ...oldEmailStored,
   strategy: { ...CACHE_ASIDE, invalidation: { kind: 'outbox' } },
   events: invalidationEvents(),
   network: twoNodeNetwork(),

@@ -1,5 +1,12 @@
 import { CACHE_ASIDE, type Scenario } from '../../../engine/index.ts';
-import { EMAIL_KEY, NEW_EMAIL, OLD_EMAIL, invalidationEvents, twoNodeNetwork, twoNodes } from './shared.ts';
+import {
+  EMAIL_KEY,
+  NEW_EMAIL,
+  invalidationEvents,
+  twoNodeNetwork,
+  twoNodes,
+  oldEmailStored,
+} from './shared.ts';
 
 /**
  * The dual write: the node commits, then publishes. It crashes in between (while the database's
@@ -14,12 +21,7 @@ export const publishAfterCommitCrash: Scenario = {
     'the cached copy. It crashes before it can. The event is never sent, so Redis keeps the old ' +
     'email until its TTL ends, and a read on node B gets it.',
   ...twoNodes,
-  cache: { entries: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1, ttlSeconds: 30 }] },
-  database: {
-    readLatencyMs: 8,
-    writeLatencyMs: 15,
-    rows: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1 }],
-  },
+  ...oldEmailStored,
   strategy: { ...CACHE_ASIDE, invalidation: { kind: 'publish-after-commit' } },
   events: invalidationEvents(),
   network: twoNodeNetwork(),

@@ -46,3 +46,13 @@ export const twoNodes: Pick<Scenario, 'clients' | 'appNodes'> = {
     { id: 'app-b', label: 'App node B' },
   ],
 };
+
+/** The old email, committed at version 1 and cached in Redis for 30 s: where every run starts. */
+export const oldEmailStored: Pick<Scenario, 'cache' | 'database'> = {
+  cache: { entries: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1, ttlSeconds: 30 }] },
+  database: {
+    readLatencyMs: 8,
+    writeLatencyMs: 15,
+    rows: [{ key: EMAIL_KEY, value: OLD_EMAIL, version: 1 }],
+  },
+};
