@@ -41,6 +41,7 @@ const strategy = z.object({
     z.object({ kind: z.literal('write-behind'), flushIntervalMs: positiveInt, batchSize: positiveInt }),
   ]),
   ttlSeconds: positiveInt,
+  ttlJitterSeconds: z.number().int().min(0),
   invalidation: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('none') }),
     z.object({

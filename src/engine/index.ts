@@ -24,3 +24,7 @@ export { parseCommandLine, type ParsedLine } from './redis/parser.ts';
 export { formatReplyCli, formatReplyInline, replyToJson, type Reply } from './redis/reply.ts';
 export { Connection } from './redis/pubsub.ts';
 export type { EvictionMode, EvictionPolicy } from './redis/eviction/policy.ts';
+
+// The race explorer: every interleaving of two operations' steps at the cache and the database.
+export { exploreRace, racePairOf, RACE_MAX_RUNS } from './check/raceExplorer.ts';
+export type * from './check/raceTypes.ts';

@@ -48,6 +48,23 @@ export class EventQueue<E extends QueueEntry> {
     }
   }
 
+  /** The earliest entry that was not cancelled, left in the queue; undefined when none is left. */
+  peek(): E | undefined {
+    for (;;) {
+      const top = this.heap[0];
+      if (top === undefined || !top.cancelled) return top;
+      this.popAny();
+    }
+  }
+
+  /**
+   * Every entry not cancelled, in no particular order. For a scheduler that picks among them (the
+   * race explorer); it takes one by cancelling it, as the run loop does with what it pops.
+   */
+  live(): E[] {
+    return this.heap.filter((entry) => !entry.cancelled);
+  }
+
   private popAny(): E | undefined {
     const heap = this.heap;
     const top = heap[0];

@@ -7,6 +7,7 @@ import type { Payload } from './messages.ts';
 import { countersOf, Recorder, type StepFacts } from './recorder.ts';
 import { CONSOLE_ID, type Operation, type Scenario } from './scenario.ts';
 import { checkScenario } from './checkScenario.ts';
+import { RaceScheduler } from './raceScheduler.ts';
 import type { Trace } from './trace.ts';
 import { isHousekeeping, World, type Entry } from './world.ts';
 
@@ -22,6 +23,12 @@ export interface RunOptions {
    * typed after the last event is sent once the run would otherwise end).
    */
   console?: readonly ConsoleCommand[];
+  /**
+   * Race two operations step by step instead of by time: which operation takes each step where they
+   * touch the cache or the database, by request id (`[1, 1, 2, 1, 2]`). Both ids must be in the
+   * script. See `raceScheduler.ts`.
+   */
+  race?: readonly number[] | undefined;
   /** A guard against a scenario that never settles. */
   maxEvents?: number;
 }
@@ -30,6 +37,29 @@ const DEFAULT_MAX_EVENTS = 10_000_000;
 
 /** Runs a scenario to the end on virtual time and returns what happened. */
 export function runScenario(scenario: Scenario, options: RunOptions): Trace {
+  const race = options.race === undefined ? null : raceSchedulerFor(scenario, options.race);
+  return runWith(scenario, options, race);
+}
+
+/** The scheduler for a `race` order, after checking that it races two operations of the script. */
+function raceSchedulerFor(scenario: Scenario, order: readonly number[]): RaceScheduler {
+  const ids = [...new Set(order)];
+  const known = (id: number) => Number.isInteger(id) && id >= 1 && id <= scenario.script.length;
+  if (ids.length !== 2 || !ids.every(known)) {
+    throw new RangeError(
+      `a race order names two operations of the script (request ids 1 to ${scenario.script.length}), got ${order.join('.')}`,
+    );
+  }
+  return new RaceScheduler([ids[0]!, ids[1]!], order, raceStartMs(scenario, ids));
+}
+
+/** When the earlier of the racing operations is issued. */
+export function raceStartMs(scenario: Scenario, requestIds: readonly number[]): number {
+  return Math.min(...requestIds.map((id) => scenario.script[id - 1]?.atMs ?? 0));
+}
+
+/** `runScenario`, with the scheduler of a race when there is one (the race explorer reads it after). */
+export function runWith(scenario: Scenario, options: RunOptions, race: RaceScheduler | null): Trace {
   const { seed, record, interventions = [], console = [], maxEvents = DEFAULT_MAX_EVENTS } = options;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${String(seed)}`);
@@ -49,10 +79,12 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   for (const { atMs, fault } of scenario.faults ?? []) {
     world.pendingWork++;
     world.pendingInputs++;
-    world.queue.push({ time: atMs, kind: 'fault', fault });
+    world.queue.push({ time: atMs, origin: 0, kind: 'fault', fault });
   }
   const feedScript = scriptFeeder(world, scenario);
   feedScript();
+  // A race takes its steps out of time order, so every operation must be in the queue from the start.
+  if (race !== null) for (let i = 1; i < scenario.script.length; i++) feedScript();
 
   // Steps are counted in both modes, so an intervention lands at the same point with or without
   // frames. A fault is applied right after the step it is attached to, and is a step of its own.
@@ -78,7 +110,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
   // The run ends when no work is queued; the cache's expiry sweeps alone do not keep it going.
   for (;;) {
     if (world.pendingWork === 0 && !typeInto.sendLate()) break;
-    const entry = world.queue.pop();
+    const entry = race === null ? world.queue.pop() : race.next(world);
     if (entry === undefined) break;
     if (++events > maxEvents)
       throw new Error(`scenario "${scenario.id}" did not settle within ${maxEvents} events`);
@@ -86,17 +118,20 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
     if (entry.kind === 'issue' || entry.kind === 'console' || entry.kind === 'fault') world.pendingInputs--;
     // Done with: a late clearTimeout on it must not count it off the pending work a second time.
     entry.cancelled = true;
-    world.now = entry.time;
+    // Only a race takes an entry after its time; then it happens now (the clock never runs back).
+    if (entry.time > world.now) world.now = entry.time;
+    world.origin = entry.origin;
     world.step = step + 1;
     world.note = null;
     world.sentThisStep.length = 0;
-    if (entry.kind === 'issue') feedScript();
+    if (entry.kind === 'issue' && race === null) feedScript();
     if (entry.kind === 'fault') {
       const outcome = applyFault(world, entry.fault, history);
       if (countSteps) recordStep(faultFacts(entry.fault, outcome));
       continue;
     }
     const delivered = deliver(world, entry, history);
+    race?.stepTaken(world.sentThisStep);
     if (delivered && entry.kind === 'deliver' && entry.message.payload.kind === 'response') requests++;
     // A timer step in which nobody said or sent anything (a sweep that found nothing) is not a
     // step: no frame, and not counted, in frames and metrics runs alike.
@@ -126,6 +161,9 @@ export function runScenario(scenario: Scenario, options: RunOptions): Trace {
     totals: { ...countersOf(world), events, requests, virtualTimeMs: world.now },
     history: history?.history ?? { operations: [], commits: [], losses: [] },
     anomalies,
+    ...(race === null
+      ? {}
+      : { race: { order: race.order, steps: race.steps, followed: race.followed, waiting: race.waiting } }),
   };
 }
 
@@ -146,6 +184,7 @@ function scriptFeeder(world: World, scenario: Scenario): () => void {
     world.pendingInputs++;
     world.queue.push({
       time: step.atMs,
+      origin: requestId,
       kind: 'issue',
       client: step.client,
       operation: operationOf(step, requestId),
@@ -181,6 +220,7 @@ function consoleFeeder(world: World, commands: readonly ConsoleCommand[]) {
     world.pendingInputs++;
     world.queue.push({
       time: world.now,
+      origin: item.requestId,
       kind: 'console',
       command: { type: 'type', requestId: item.requestId, argv: item.argv },
     });

@@ -4,6 +4,7 @@
 import type { Fault } from './intervention.ts';
 import type { ClientOp, Payload } from './messages.ts';
 import type { InvalidationEvent } from './scenario.ts';
+import type { RaceStep } from '../check/raceTypes.ts';
 
 export type ActorKind =
   | 'client'
@@ -259,4 +260,16 @@ export interface Trace {
   history: History;
   /** Every anomaly the checker found, in the order they became visible. */
   anomalies: Anomaly[];
+  /** How the race went, for a run with a `race` order (see raceScheduler.ts). */
+  race?: RaceRecord;
+}
+
+export interface RaceRecord {
+  /** Which operation took each shared step, by request id: the order actually run. */
+  order: number[];
+  steps: RaceStep[];
+  /** How many entries of the requested order were followed (fewer when it could not be). */
+  followed: number;
+  /** At each shared step, the operations that were waiting at one. */
+  waiting: number[][];
 }

@@ -28,8 +28,13 @@ import {
 } from './scenario.ts';
 import type { ActorInfo, ActorKind, EdgeInfo } from './trace.ts';
 
-export type Entry = QueueEntry &
-  (
+export type Entry = QueueEntry & {
+  /**
+   * The script operation (request id) whose events led to this one, 0 for none: what a message or
+   * timer is pushed with is the origin of the event being handled. The race explorer follows it.
+   */
+  origin: number;
+} & (
     | { kind: 'deliver'; message: Message }
     | { kind: 'timer'; actor: string; generation: number; fire: () => void; housekeeping: boolean }
     | { kind: 'issue'; client: string; operation: IssuedOperation }
@@ -39,6 +44,8 @@ export type Entry = QueueEntry &
 
 /** Mixed into the seed for the keyspace's random stream (eviction and expiry sampling). */
 const KEYSPACE_STREAM = 0x6b657973;
+/** Mixed into the seed for TTL jitter, so jitter never shifts latencies or sampling. */
+const JITTER_STREAM = 0x6a697474;
 
 type AnyActor = Actor<AnyActorLogic>;
 
@@ -98,6 +105,8 @@ export class World {
   pendingWork = 0;
   /** Of `pendingWork`, the entries that are inputs from outside (script, console, faults), not the system's own. */
   pendingInputs = 0;
+  /** The origin of the event being handled, given to everything it sends or schedules. */
+  origin = 0;
   /** Called with every message handed to the network (the history listens for client requests). */
   onSend: ((message: Message) => void) | null = null;
   private nextMessageId = 1;
@@ -105,7 +114,11 @@ export class World {
   private readonly trackInFlight: boolean;
   private readonly narrate: boolean;
 
-  constructor(scenario: Scenario, seed: number, { narrate, withConsole, trackInFlight }: WorldOptions) {
+  constructor(
+    scenario: Scenario,
+    private readonly seed: number,
+    { narrate, withConsole, trackInFlight }: WorldOptions,
+  ) {
     this.trackInFlight = trackInFlight;
     this.narrate = narrate;
     this.hasConsole = withConsole;
@@ -149,6 +162,8 @@ export class World {
       }));
       for (const node of nodes) this.edges.push({ a: LOAD_BALANCER_ID, b: node });
     }
+    const jitterRandom = createRandom((this.seed ^ JITTER_STREAM) >>> 0);
+    const jitter = (max: number) => jitterRandom.int(0, max);
     for (const spec of scenario.appNodes) {
       const sockets = scenario.clients.filter((c) => c.server === spec.id).map((c) => c.id);
       this.add(spec.id, 'appNode', spec.label, appNodeMachine, () => ({
@@ -159,6 +174,7 @@ export class World {
         strategy,
         chatRooms: scenario.chatRooms ?? [],
         sockets,
+        jitter,
       }));
       this.edges.push({ a: spec.id, b: CACHE_ID }, { a: spec.id, b: DATABASE_ID });
       if (broker !== null && strategy.invalidation.kind === 'publish-after-commit')
@@ -294,6 +310,7 @@ export class World {
         if (!housekeeping) this.pendingWork++;
         return this.queue.push({
           time: this.now + ms,
+          origin: this.origin,
           kind: 'timer',
           actor: member.id,
           generation,
@@ -325,7 +342,7 @@ export class World {
     const recvTime = this.network.arrivalTime(from, to, this.now);
     const message: Message = { id: this.nextMessageId++, from, to, sendTime: this.now, recvTime, payload };
     this.pendingWork++;
-    const entry = this.queue.push({ time: recvTime, kind: 'deliver', message });
+    const entry = this.queue.push({ time: recvTime, origin: this.origin, kind: 'deliver', message });
     if (this.trackInFlight) this.inFlight.set(message.id, entry as Entry & { kind: 'deliver' });
     this.sentThisStep.push(message);
     if (this.dropNext.length > 0) {

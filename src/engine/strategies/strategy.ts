@@ -8,6 +8,11 @@ export interface Strategy {
   write: WritePath;
   /** TTL given to a key when it is filled into Redis (`SET key value EX ttl`). */
   ttlSeconds: number;
+  /**
+   * Up to this many seconds, drawn per fill from the run's seeded random, are added to `ttlSeconds`,
+   * so keys filled together do not all expire together (0: every fill gets exactly `ttlSeconds`).
+   */
+  ttlJitterSeconds: number;
   invalidation: Invalidation;
   localCache: LocalCache;
   raceFix: RaceFix;
@@ -81,6 +86,7 @@ export const CACHE_ASIDE: Strategy = {
   read: 'cache-aside',
   write: { kind: 'write-around', deleteKey: 'after-commit' },
   ttlSeconds: 30,
+  ttlJitterSeconds: 0,
   invalidation: { kind: 'none' },
   localCache: { kind: 'off' },
   raceFix: { kind: 'none' },

@@ -284,6 +284,7 @@ describe('appNodeMachine', () => {
         broker: null,
         chatRooms: [],
         sockets: [],
+        jitter: () => 0,
         strategy: { ...CACHE_ASIDE, write: { kind: 'write-around', deleteKey } },
       },
     });

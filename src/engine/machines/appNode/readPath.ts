@@ -10,6 +10,7 @@ import {
   respond,
   versionedKey,
   versionPointer,
+  fillTtlSeconds,
   type AppNodeContext,
   type CommandMeta,
   type RequestInProgress,
@@ -154,7 +155,8 @@ function askTheCache(context: AppNodeContext, request: RequestInProgress, cacheK
   advance(request, 'checking the cache');
   let meta: CommandMeta | undefined;
   if (strategy.raceFix.kind === 'lease') meta = { lease: 'request' };
-  if (strategy.read === 'read-through') meta = { ...meta, loadOnMiss: { ttlSeconds: strategy.ttlSeconds } };
+  if (strategy.read === 'read-through')
+    meta = { ...meta, loadOnMiss: { ttlSeconds: fillTtlSeconds(context) } };
   command(context, request.requestId, ['GET', cacheKey], meta);
 }
 
@@ -167,7 +169,7 @@ function fillTheCache(context: AppNodeContext, request: RequestInProgress): void
   const { strategy } = context;
   const row = request.row;
   if (row === null) return;
-  const ttl = String(strategy.ttlSeconds);
+  const ttl = String(fillTtlSeconds(context));
   const cacheKey =
     strategy.invalidation.kind === 'versioned-keys' ? versionedKey(request.key, row.version) : request.key;
   advance(request, 'filling the cache');

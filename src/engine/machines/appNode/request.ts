@@ -15,6 +15,8 @@ export interface AppNodeInput extends ActorInput {
   chatRooms: string[];
   /** Clients whose chat socket is open on this node: pushed chat messages go to them. */
   sockets: string[];
+  /** A whole number from 0 to `max`, from the run's seeded random (for TTL jitter). */
+  jitter: (max: number) => number;
 }
 
 export type RequestPhase =
@@ -90,6 +92,15 @@ export function command(
 
 export function query(context: AppNodeContext, payload: Extract<Payload, { kind: 'db query' }>): void {
   context.outbox(send(context.database, payload));
+}
+
+/**
+ * The TTL for a key this node puts in Redis: the strategy's, plus up to `ttlJitterSeconds` drawn
+ * per fill. Nothing is drawn without jitter, so such runs draw the same numbers as before it existed.
+ */
+export function fillTtlSeconds(context: AppNodeContext): number {
+  const { ttlSeconds, ttlJitterSeconds } = context.strategy;
+  return ttlJitterSeconds > 0 ? ttlSeconds + context.jitter(ttlJitterSeconds) : ttlSeconds;
 }
 
 /** Says something about this step, if the run is narrated. */

@@ -3,6 +3,7 @@ import type { Payload } from '../../sim/messages.ts';
 import {
   advance,
   command,
+  fillTtlSeconds,
   isCacheReply,
   isRowResult,
   narrate,
@@ -128,7 +129,7 @@ function afterTheCommit(context: AppNodeContext, request: RequestInProgress): De
   const { strategy } = context;
   const { key, value, requestId } = request;
   const row = request.row!;
-  const ttl = String(strategy.ttlSeconds);
+  const ttl = String(fillTtlSeconds(context));
   if (strategy.write.kind === 'write-around' && strategy.write.deleteKey === 'before-commit') {
     return afterTheCacheIsUpdated(context, request);
   }
