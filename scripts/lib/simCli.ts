@@ -1,4 +1,5 @@
-import { runScenario } from '../../src/engine/index.ts';
+import { exploreRace, racePairOf, runScenario } from '../../src/engine/index.ts';
+import type { Scenario } from '../../src/engine/index.ts';
 import { getScenario, scenarios, DEFAULT_SEED } from '../../src/content/scenarios/index.ts';
 import { parseRedisCliFlags, runRedisScript } from './redisCli.ts';
 import { UsageError } from './usageError.ts';
@@ -16,6 +17,9 @@ export const USAGE = `usage:
       list the scenario ids, one per line
   npm run sim -- trace --scenario <id> [--seed <0..4294967295>] [--record frames|metrics]
       run a scenario and print its trace as JSON (frames and totals)
+  npm run sim -- race --scenario <id> [--seed <0..4294967295>]
+      run every interleaving of the scenario's two racing operations at the cache and the database,
+      and print one line per interleaving (its steps, and whether it ends stale), then the count
   npm run sim -- redis [--json] [--time-step-ms <ms>]
       run Redis commands from stdin, one per line (redis-cli quoting), against a fresh keyspace on
       virtual time, printing each reply as redis-cli does (--json: one {"type","value"} per line);
@@ -38,6 +42,11 @@ export function runSimCli(argv: readonly string[], io: Io): number {
       case 'trace': {
         const flags = parseFlags(rest, ['scenario', 'seed', 'record']);
         io.out(JSON.stringify(traceFor(flags)));
+        return 0;
+      }
+      case 'race': {
+        const flags = parseFlags(rest, ['scenario', 'seed']);
+        io.out(raceLines(scenarioOf(flags), seedOf(flags)).join('\n'));
         return 0;
       }
       case 'redis': {
@@ -67,18 +76,47 @@ export function runSimCli(argv: readonly string[], io: Io): number {
   }
 }
 
-function traceFor(flags: Map<string, string>) {
+function scenarioOf(flags: Map<string, string>): Scenario {
   const id = flags.get('scenario');
   if (id === undefined) throw new UsageError('--scenario <id> is required');
   const scenario = getScenario(id);
   if (scenario === undefined) {
     throw new UsageError(`--scenario: no scenario "${id}"; known: ${scenarios.map((s) => s.id).join(', ')}`);
   }
+  return scenario;
+}
+
+function seedOf(flags: Map<string, string>): number {
   const seedText = flags.get('seed') ?? String(DEFAULT_SEED);
   const seed = Number(seedText);
   if (!/^\d+$/.test(seedText) || seed > 0xffffffff) {
     throw new UsageError(`--seed: "${seedText}" is not a whole number from 0 to 4294967295`);
   }
+  return seed;
+}
+
+/** `stale  1.1.2.2.1  Bob GET miss | …` per interleaving, then how many end stale. */
+function raceLines(scenario: Scenario, seed: number): string[] {
+  const pair = racePairOf(scenario);
+  if (!pair.ok) throw new UsageError(`--scenario: ${scenario.id}: ${pair.reason}`);
+  const exploration = exploreRace(scenario, { seed });
+  const labels = new Map(exploration.operations.map((o) => [o.requestId, o.clientLabel]));
+  const lines = exploration.runs.map(
+    (run) =>
+      `${run.outcome.padEnd(5)}  ${run.order.join('.')}  ${run.steps
+        .map((step) => `${labels.get(step.requestId) ?? step.requestId} ${step.label}`)
+        .join(' | ')}`,
+  );
+  const bound = exploration.complete
+    ? 'every interleaving'
+    : `stopped at the bound of ${exploration.maxRuns}`;
+  lines.push(`${exploration.staleRuns} of ${exploration.runs.length} interleavings end stale (${bound})`);
+  return lines;
+}
+
+function traceFor(flags: Map<string, string>) {
+  const scenario = scenarioOf(flags);
+  const seed = seedOf(flags);
   const record = flags.get('record') ?? 'frames';
   if (record !== 'frames' && record !== 'metrics') {
     throw new UsageError(`--record: "${record}" is neither frames nor metrics`);

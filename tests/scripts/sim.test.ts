@@ -30,7 +30,19 @@ describe('npm run sim', () => {
     expect(trace.seed).toBe(1);
   });
 
+  it('race: one line per interleaving, then how many end stale', () => {
+    const { code, out } = cli('race', '--scenario', 'race-fix-double-delete');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines.filter((line) => line.startsWith('stale'))).toEqual([
+      'stale  1.1.2.2.2.1  Bob GET miss | Bob SELECT v1 | Alice COMMIT v2 | Alice DEL | Alice DEL | Bob SET v1',
+    ]);
+    expect(lines.at(-1)).toBe('1 of 20 interleavings end stale (every interleaving)');
+  });
+
   it.each([
+    [['race', '--scenario', 'cache-aside-read'], 'No two clients'],
     [['trace', '--scenari', 'x'], 'unknown flag --scenari'],
     [['trace'], '--scenario <id> is required'],
     [['trace', '--scenario', 'nope'], '--scenario: no scenario "nope"'],
