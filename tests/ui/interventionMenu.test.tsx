@@ -37,6 +37,15 @@ describe('the intervention menu', () => {
     expect(screen.getByText(/^Step 12 of \d+$/)).toBeInTheDocument();
   });
 
+  it('closes when the learner clicks somewhere that takes no focus', async () => {
+    const user = userEvent.setup();
+    await open();
+    await user.click(nodeB());
+    expect(screen.getByRole('menu', { name: 'Node B' })).toBeInTheDocument();
+    await user.click(screen.getByText(/^Step 12 of \d+$/));
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  });
+
   it('offers the database its own fault', async () => {
     const user = userEvent.setup();
     await open();

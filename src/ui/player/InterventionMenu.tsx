@@ -36,6 +36,15 @@ export function InterventionMenu({
     items()[0]?.focus();
   }, []);
 
+  // A click on something that takes no focus (the diagram's background, text) closes it too.
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !menuRef.current?.contains(event.target)) onDismiss();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [onDismiss]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const all = items();
     const index = all.indexOf(document.activeElement as HTMLElement);
