@@ -28,3 +28,23 @@ export type { EvictionMode, EvictionPolicy } from './redis/eviction/policy.ts';
 // The race explorer: every interleaving of two operations' steps at the cache and the database.
 export { exploreRace, racePairOf, RACE_MAX_RUNS } from './check/raceExplorer.ts';
 export type * from './check/raceTypes.ts';
+
+// Sharding: where keys live, and what moves when a node joins or leaves.
+export { compareResharding, loadUnder, numberedKeys } from './sharding/compare.ts';
+export type {
+  ShardingScheme,
+  MembershipChange,
+  ReshardingInput,
+  ReshardingReport,
+  KeyFlow,
+} from './sharding/compare.ts';
+export type { LoadSpread } from './sharding/loadSpread.ts';
+export { keySlot, hashedPartOf, HASH_SLOT_COUNT } from './sharding/crc16.ts';
+export { createRing, ringShares, type HashRing } from './sharding/ring.ts';
+export {
+  createSlotAssignment,
+  slotRanges,
+  slotCounts,
+  type SlotAssignment,
+  type SlotRange,
+} from './sharding/clusterSlots.ts';
