@@ -7,6 +7,8 @@ import { createActor, setup } from 'xstate';
 import { runScenario } from '../src/engine/index.ts';
 import { scaledCacheAsideRead } from '../src/content/scenarios/scaled.ts';
 import { keyspaceGetSet, keyspaceEvictLru } from './lib/keyspaceBench.ts';
+import { simulateHitRatio } from '../src/engine/load/hitRatio.ts';
+import { zipfTrace } from '../src/engine/load/zipf.ts';
 
 interface Result {
   name: string;
@@ -58,6 +60,28 @@ function cacheAsideAtScale(): Result[] {
   ];
 }
 
+/**
+ * The load lab's hit-ratio run, as `npm run sim -- hitratio` does it: Zipf draws and GET/SET through
+ * the keyspace's executor. A duration, so lower is better: the fastest of the rounds.
+ */
+function hitRatioZipf(): Result {
+  const run = () =>
+    simulateHitRatio({
+      policy: 'lru',
+      size: 1_000,
+      keys: zipfTrace({ alpha: 0.8, keys: 10_000, requests: 1_000_000, seed: 1 }),
+    });
+  run(); // warm-up
+  let fastest = Infinity;
+  for (let i = 0; i < ROUNDS; i++) fastest = Math.min(fastest, timed(run).seconds);
+  return {
+    name: 'hitratio.zipf-1m.ms',
+    value: Math.round(fastest * 1000),
+    unit: 'ms',
+    note: 'lower is better: 1,000,000 Zipf(0.8) requests over 10,000 keys, exact LRU of 1,000 keys',
+  };
+}
+
 /** The ceiling: a bare XState actor flipping between two states, no context, no actions. */
 function bareXState(): Result {
   const machine = setup({}).createMachine({
@@ -79,6 +103,7 @@ const results = [
   ...cacheAsideAtScale(),
   keyspaceGetSet(best, timed),
   keyspaceEvictLru(best, timed),
+  hitRatioZipf(),
   bareXState(),
 ];
 

@@ -1,6 +1,7 @@
 import { exploreRace, racePairOf, runScenario } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/engine/index.ts';
 import { getScenario, scenarios, DEFAULT_SEED } from '../../src/content/scenarios/index.ts';
+import { hitRatioLines } from './hitratioCli.ts';
 import { parseRedisCliFlags, runRedisScript } from './redisCli.ts';
 import { UsageError } from './usageError.ts';
 
@@ -24,6 +25,14 @@ export const USAGE = `usage:
       run Redis commands from stdin, one per line (redis-cli quoting), against a fresh keyspace on
       virtual time, printing each reply as redis-cli does (--json: one {"type","value"} per line);
       \`@advance <ms>\` moves virtual time; blank lines and lines starting with # are skipped
+  npm run sim -- hitratio --policy <lru|lfu|fifo|random|redis-lru|redis-lfu>
+                          (--size <keys> | --sizes <keys,keys,…>)
+                          (--trace <file> | --zipf <alpha> --keys <N> --requests <R>) [--seed <S>]
+      simulate an empty cache of that many keys on the engine's keyspace (a GET per key, a SET on
+      a miss; cold misses count) and print {"policy","size","requests","hits","misses","missRatio"}
+      as JSON, one line per size; --trace reads one key per line, --zipf draws R requests over
+      key:1…key:N with Zipf(alpha) popularity; --seed (default 1) seeds that draw and the cache's
+      random eviction and sampling (redis-lru and redis-lfu are Redis's sampled approximations)
 
 Use \`npm run -s sim -- …\` to keep npm's own header lines out of the output when piping it.`;
 
@@ -64,6 +73,9 @@ export function runSimCli(argv: readonly string[], io: Io): number {
         if (lines.length > 0) io.out(lines.join('\n'));
         return 0;
       }
+      case 'hitratio':
+        io.out(hitRatioLines(rest).join('\n'));
+        return 0;
       case undefined:
         throw new UsageError('no command given');
       default:

@@ -48,3 +48,15 @@ export {
   type SlotAssignment,
   type SlotRange,
 } from './sharding/clusterSlots.ts';
+
+// Load: Zipf traces, hit ratios through the keyspace, and Che's approximation for LRU.
+export {
+  simulateHitRatio,
+  HIT_RATIO_POLICIES,
+  isHitRatioPolicy,
+  type HitRatioPolicy,
+  type HitRatioOptions,
+  type HitRatioResult,
+} from './load/hitRatio.ts';
+export { zipfProbabilities, ZipfSampler, zipfTrace, zipfKeyName } from './load/zipf.ts';
+export { cheCharacteristicTime, cheLruHitRatio } from './load/che.ts';

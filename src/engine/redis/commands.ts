@@ -61,7 +61,7 @@ function run(keyspace: Keyspace, argv: readonly string[], call: Call): Reply | n
     if (!arityFits(sub, argv.length)) return arityError(sub.name);
     spec = sub;
   }
-  if (keyspace.config.maxmemory > 0) {
+  if (keyspace.config.maxmemory > 0 || keyspace.config.maxkeys > 0) {
     // Redis evicts before every command; a command that may add data is refused if that failed.
     const fits = keyspace.evictUntilUnderLimit();
     if (!fits && spec.denyoom === true) return OOM;

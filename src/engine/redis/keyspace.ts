@@ -214,8 +214,10 @@ export class Keyspace implements EvictionCandidates {
 
   // ── Eviction ────────────────────────────────────────────────────────────────────────────────
 
+  /** Over either limit: `maxmemory` bytes, or (load lab only) `maxkeys` keys. */
   get overMaxmemory(): boolean {
-    return this.config.maxmemory > 0 && this.usedMemory > this.config.maxmemory;
+    const { maxmemory, maxkeys } = this.settings;
+    return (maxmemory > 0 && this.usedMemory > maxmemory) || (maxkeys > 0 && this.data.size > maxkeys);
   }
 
   /**

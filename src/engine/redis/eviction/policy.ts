@@ -26,6 +26,11 @@ export type EvictionMode = 'redis' | 'exact';
 export interface EvictionConfig {
   /** Bytes; 0 means no limit, as in Redis. */
   maxmemory: number;
+  /**
+   * Keys; 0 means no limit. Not a Redis setting: the load lab's caches count keys, not bytes,
+   * and evict by the same policies when one key too many is stored.
+   */
+  maxkeys: number;
   policy: EvictionPolicy;
   /** maxmemory-samples: keys looked at per eviction in redis mode. */
   samples: number;
@@ -37,6 +42,7 @@ export interface EvictionConfig {
 
 export const DEFAULT_EVICTION: EvictionConfig = {
   maxmemory: 0,
+  maxkeys: 0,
   policy: 'noeviction',
   samples: 5,
   mode: 'redis',
