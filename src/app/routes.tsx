@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { GlossaryPage, PlaygroundPage, ReviewPage } from '../ui/pages/ComingSoonPage.tsx';
+import { GlossaryPage, ReviewPage } from '../ui/pages/ComingSoonPage.tsx';
 import { LessonsPage } from '../ui/pages/LessonsPage.tsx';
 import { NotFoundPage } from '../ui/pages/NotFoundPage.tsx';
 import { RoadmapPage } from '../ui/pages/RoadmapPage.tsx';
@@ -10,8 +10,8 @@ import { AppLayout } from './AppLayout.tsx';
 /**
  * The site's pages. Shared by the hash router in main.tsx and by tests, which mount the same routes
  * in a memory router. The error boundary sits inside the layout so a failing page keeps the header.
- * The lesson and scenario player pages are loaded on demand: they bring the engine and the animation
- * library, which the other pages do not need.
+ * The lesson, scenario player and playground pages are loaded on demand: they bring the engine and
+ * the animation library, which the other pages do not need.
  */
 export const routes: RouteObject[] = [
   {
@@ -36,7 +36,12 @@ export const routes: RouteObject[] = [
             }),
           },
           { path: 'review', element: <ReviewPage /> },
-          { path: 'playground', element: <PlaygroundPage /> },
+          {
+            path: 'playground',
+            lazy: async () => ({
+              Component: (await import('../ui/pages/PlaygroundPage.tsx')).PlaygroundPage,
+            }),
+          },
           { path: 'glossary', element: <GlossaryPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

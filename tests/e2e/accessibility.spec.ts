@@ -16,6 +16,14 @@ const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
   { name: 'planned lesson', path: '/#/lessons/ttl-eviction' },
   { name: 'review', path: '/#/review' },
   { name: 'playground', path: '/#/playground' },
+  {
+    name: 'playground with a built run',
+    path: '/#/playground?from=stale-overwrite-race&clients=3&nodes=3&lb=sticky&l1=10&read=cache-aside&write=after-commit&ttl=30&jitter=0&inv=none&fix=lease&sessions=node-memory&seed=1&step=12',
+  },
+  {
+    name: 'playground with impossible settings and a bad link',
+    path: '/#/playground?from=stale-overwrite-race&clients=1&inv=outbox&ttl=soon',
+  },
   { name: 'glossary', path: '/#/glossary' },
   { name: '404', path: '/#/no/such/page' },
 ];

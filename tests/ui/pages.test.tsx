@@ -105,7 +105,6 @@ describe('the lesson page', () => {
 
 describe.each([
   ['/review', 'Review', /flip cards/],
-  ['/playground', 'Playground', /build your own setup/],
   ['/glossary', 'Glossary', /define every term/],
 ])('the %s page, not built yet', (path, title, purpose) => {
   it('says so, says what will be there, and where to go meanwhile', async () => {

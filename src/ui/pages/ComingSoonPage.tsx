@@ -47,20 +47,6 @@ export function ReviewPage() {
   );
 }
 
-export function PlaygroundPage() {
-  return (
-    <ComingSoonPage
-      title="Playground"
-      purpose="The Playground will let you build your own setup and watch what it does: your clients, nodes, strategies and faults."
-      plans={[
-        'Pick the topology: clients, app nodes with or without local caches, a cache and a database.',
-        'Choose read, write and invalidation strategies, and inject faults such as a crash or a dropped message.',
-        'Watch hit ratio, latency and the consistency checker react, and share the exact run as a link.',
-      ]}
-    />
-  );
-}
-
 export function GlossaryPage() {
   return (
     <ComingSoonPage

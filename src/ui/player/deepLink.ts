@@ -1,6 +1,7 @@
 /**
- * The lesson URL is the single source of truth for what the player shows:
- * `#/lessons/<lessonId>?scenario=<id>&seed=<n>&step=<n>`.
+ * The URL is the single source of truth for what the player shows. A page writes its own leading
+ * parameters (a lesson's `scenario=<id>`, the playground's configuration), then the player's:
+ * `seed=<n>&fx=<faults>&race=<order>&step=<n>` (`fx` and `race` only when there are some).
  *
  * `step` is the 0-based frame index: step 0 is the starting state before anything happens, and the
  * player shows it as "Step 0 of M" so the number in the URL and on screen always agree.
@@ -9,26 +10,37 @@
  * page shows in words, and the player falls back to the default, so a bad link never blanks the page.
  */
 
-import type { Fault, Intervention } from '../../engine/index.ts';
+import type { Intervention } from '../../engine/index.ts';
+import { parseInterventions, formatInterventions } from './faultLink.ts';
+import { WHOLE_NUMBER, shown } from './linkProblem.ts';
+import type { DeepLinkProblem } from './linkProblem.ts';
+import { formatRace, parseRace } from './raceLink.ts';
+
+export type { DeepLinkProblem } from './linkProblem.ts';
+export {
+  formatIntervention,
+  formatInterventions,
+  parseInterventions,
+  type InterventionsParse,
+} from './faultLink.ts';
 
 /** The largest seed the engine's PRNG takes: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 2 ** 32 - 1;
 
-export type DeepLinkParam = 'scenario' | 'seed' | 'step' | 'fx';
+/** A page's own parameters, written before the player's, in this order. */
+export type LeadingParams = readonly (readonly [name: string, value: string])[];
 
-export interface DeepLinkProblem {
-  param: DeepLinkParam;
-  /** The value as it appeared in the link, shortened if very long. */
-  value: string;
-  /** A sentence for a person: what was wrong and what is shown instead. */
-  message: string;
-}
-
-export interface RunChoice {
-  scenarioId: string;
+/** What the player's own parameters choose for one scenario. */
+export interface PlayerChoice {
   seed: number;
   /** Faults the learner injected from the player (`fx=`), in the order given; empty for none. */
   interventions?: readonly Intervention[] | undefined;
+  /** Two operations raced step by step (`race=`), by request id; absent for the run by time. */
+  race?: readonly number[] | undefined;
+}
+
+export interface RunChoice extends PlayerChoice {
+  scenarioId: string;
 }
 
 export interface RunChoiceOptions {
@@ -39,17 +51,18 @@ export interface RunChoiceOptions {
   defaultSeed: number;
 }
 
-export interface ParsedRunChoice {
-  choice: RunChoice;
+export interface ParsedPlayerChoice {
+  choice: PlayerChoice;
   problems: DeepLinkProblem[];
   /** The raw `step` parameter; it can only be checked once the run's length is known. */
   stepParam: string | null;
 }
 
-const WHOLE_NUMBER = /^\d+$/;
-const SHOWN_VALUE_LIMIT = 40;
+export interface ParsedRunChoice extends ParsedPlayerChoice {
+  choice: RunChoice;
+}
 
-/** Reads scenario and seed from the link; the step waits for the run (see `resolveStep`). */
+/** Reads scenario, seed, faults and race from a lesson's link; the step waits for the run (see `resolveStep`). */
 export function parseRunChoice(params: URLSearchParams, options: RunChoiceOptions): ParsedRunChoice {
   const [defaultScenario] = options.scenarioIds;
   if (defaultScenario === undefined) throw new Error('a lesson needs at least one scenario');
@@ -72,8 +85,18 @@ export function parseRunChoice(params: URLSearchParams, options: RunChoiceOption
       });
     }
   }
+  const player = parsePlayerChoice(params, options.defaultSeed);
+  return {
+    choice: { scenarioId, ...player.choice },
+    problems: [...problems, ...player.problems],
+    stepParam: player.stepParam,
+  };
+}
 
-  let seed = options.defaultSeed;
+/** Reads the player's own parameters: seed, faults and race order (their form only; see `runChecks.ts`). */
+export function parsePlayerChoice(params: URLSearchParams, defaultSeed: number): ParsedPlayerChoice {
+  const problems: DeepLinkProblem[] = [];
+  let seed = defaultSeed;
   const seedParam = params.get('seed');
   if (seedParam !== null) {
     const parsed = parseSeed(seedParam);
@@ -83,7 +106,7 @@ export function parseRunChoice(params: URLSearchParams, options: RunChoiceOption
       problems.push({
         param: 'seed',
         value: shown(seedParam),
-        message: `The link\u2019s seed \u201c${shown(seedParam)}\u201d ${parsed.reason}. Using seed ${options.defaultSeed} instead.`,
+        message: `The link\u2019s seed \u201c${shown(seedParam)}\u201d ${parsed.reason}. Using seed ${defaultSeed} instead.`,
       });
     }
   }
@@ -92,14 +115,14 @@ export function parseRunChoice(params: URLSearchParams, options: RunChoiceOption
   const fx = fxParam === null ? { interventions: [], problems: [] } : parseInterventions(fxParam);
   problems.push(...fx.problems);
 
-  return {
-    choice:
-      fx.interventions.length > 0
-        ? { scenarioId, seed, interventions: fx.interventions }
-        : { scenarioId, seed },
-    problems,
-    stepParam: params.get('step'),
-  };
+  const raceParam = params.get('race');
+  const race = raceParam === null ? null : parseRace(raceParam);
+  if (race?.ok === false) problems.push(race.problem);
+
+  const choice: PlayerChoice = { seed };
+  if (fx.interventions.length > 0) choice.interventions = fx.interventions;
+  if (race?.ok === true) choice.race = race.race;
+  return { choice, problems, stepParam: params.get('step') };
 }
 
 export type SeedParse = { ok: true; seed: number } | { ok: false; reason: string };
@@ -147,33 +170,40 @@ export function resolveStep(stepParam: string | null, frameCount: number): StepR
   return { step, problem: null };
 }
 
+/** A frame of a run, as the player's own parameters name it. */
+export interface PlayerPosition extends PlayerChoice {
+  step: number;
+}
+
 export interface PlayerLocation extends RunChoice {
   step: number;
 }
 
-/** The canonical query string for a frame, in a fixed parameter order so links are comparable. */
-export function deepLinkParams({
-  scenarioId,
-  seed,
-  step,
-  interventions = [],
-}: PlayerLocation): URLSearchParams {
-  const params = new URLSearchParams([
-    ['scenario', scenarioId],
-    ['seed', String(seed)],
-  ]);
+/** The canonical parameters for a frame: the page's leading ones, then the player's, in a fixed order. */
+export function playerParams(
+  leading: LeadingParams,
+  { seed, step, interventions = [], race }: PlayerPosition,
+): URLSearchParams {
+  const params = new URLSearchParams(leading.map(([name, value]) => [name, value]));
+  params.set('seed', String(seed));
   if (interventions.length > 0) params.set('fx', formatInterventions(interventions));
+  if (race !== undefined && race.length > 0) params.set('race', formatRace(race));
   params.set('step', String(step));
   return params;
 }
 
+/** A lesson's canonical parameters: `scenario=<id>` leads. */
+export function deepLinkParams({ scenarioId, ...position }: PlayerLocation): URLSearchParams {
+  return playerParams([['scenario', scenarioId]], position);
+}
+
 /**
- * The canonical query string (without `?`) for a frame. Like `deepLinkParams`, but `:`, `,`, `+` and
- * `~` are left as they are, so the interventions stay readable in the address bar
- * (`fx=12:crash:app-a,15:drop:37`); all four are allowed in a query.
+ * A query string (without `?`) as the address bar shows it best: `:`, `,`, `+` and `~` are left as
+ * they are (all four are allowed in a query), so faults stay readable (`fx=12:crash:app-a,15:drop:37`);
+ * `.` is never escaped anyway (`race=1.1.2`).
  */
-export function deepLinkSearch(location: PlayerLocation): string {
-  return deepLinkParams(location)
+export function readableSearch(params: URLSearchParams): string {
+  return params
     .toString()
     .replace(/%3A/gi, ':')
     .replace(/%2C/gi, ',')
@@ -181,134 +211,12 @@ export function deepLinkSearch(location: PlayerLocation): string {
     .replace(/%7E/gi, '~');
 }
 
-/*
- * Interventions in a link: `fx=<entry>,<entry>,…`, each `<atStep>:<kind>[:<argument>]`:
- *   12:crash:app-a   12:restart:app-a   15:drop:37 (a message id)   20:delay:app-a~cache~100
- *   22:partition:app-b+cache   30:heal   31:slowdb:100   32:failwrites:2
- * Node ids are the engine's actor ids. A bad entry is left out (and reported); the rest are kept.
- */
-
-const NODE_ID = /^[A-Za-z0-9_.-]+$/;
-
-export interface InterventionsParse {
-  interventions: Intervention[];
-  problems: DeepLinkProblem[];
+/** The canonical, readable query string for a frame of a lesson's scenario. */
+export function deepLinkSearch(location: PlayerLocation): string {
+  return readableSearch(deepLinkParams(location));
 }
 
-/** One intervention as a link entry, e.g. `12:crash:app-a`. */
-export function formatIntervention({ atStep, fault }: Intervention): string {
-  return `${atStep}:${faultCode(fault)}`;
-}
-
-export function formatInterventions(interventions: readonly Intervention[]): string {
-  return interventions.map(formatIntervention).join(',');
-}
-
-function faultCode(fault: Fault): string {
-  switch (fault.kind) {
-    case 'crash':
-      return `crash:${fault.node}`;
-    case 'restart':
-      return `restart:${fault.node}`;
-    case 'drop message':
-      return `drop:${fault.messageId}`;
-    case 'delay link':
-      return `delay:${fault.a}~${fault.b}~${fault.extraMs}`;
-    case 'partition':
-      return `partition:${fault.nodes.join('+')}`;
-    case 'heal':
-      return 'heal';
-    case 'slow database':
-      return `slowdb:${fault.extraMs}`;
-    case 'fail database writes':
-      return `failwrites:${fault.count}`;
-    case 'drop next message':
-      // Not offered by the player; written so a link never silently loses one.
-      return `dropnext:${fault.from}~${fault.to}`;
-  }
-}
-
-/** Reads the `fx` parameter; an unusable entry becomes a problem and is left out. */
-export function parseInterventions(text: string): InterventionsParse {
-  const interventions: Intervention[] = [];
-  const problems: DeepLinkProblem[] = [];
-  if (text === '') return { interventions, problems };
-  for (const entry of text.split(',')) {
-    const parsed = parseEntry(entry);
-    if (typeof parsed === 'string') {
-      problems.push({
-        param: 'fx',
-        value: shown(entry),
-        message: `The link\u2019s intervention \u201c${shown(entry)}\u201d ${parsed}, so it was left out.`,
-      });
-    } else {
-      interventions.push(parsed);
-    }
-  }
-  return { interventions, problems };
-}
-
-/** An intervention, or the reason it is unusable (completing "The intervention … <reason>"). */
-function parseEntry(entry: string): Intervention | string {
-  const [stepText = '', kind = '', ...rest] = entry.split(':');
-  const argument = rest.join(':');
-  if (!WHOLE_NUMBER.test(stepText)) {
-    return 'does not start with a step number (like \u201c12:crash:app-a\u201d)';
-  }
-  const atStep = Number(stepText);
-  const fault = parseFault(kind, argument, rest.length > 0);
-  return typeof fault === 'string' ? fault : { atStep, fault };
-}
-
-const AMOUNT = /^\d{1,7}$/;
-
-function parseFault(kind: string, argument: string, hasArgument: boolean): Fault | string {
-  const nodeFault = (name: 'crash' | 'restart'): Fault | string =>
-    NODE_ID.test(argument) ? { kind: name, node: argument } : `needs a node id after \u201c${name}:\u201d`;
-  switch (kind) {
-    case 'crash':
-    case 'restart':
-      return nodeFault(kind);
-    case 'drop':
-      return AMOUNT.test(argument)
-        ? { kind: 'drop message', messageId: Number(argument) }
-        : 'needs a message number after \u201cdrop:\u201d';
-    case 'delay': {
-      const [a = '', b = '', ms = '', ...more] = argument.split('~');
-      return NODE_ID.test(a) && NODE_ID.test(b) && AMOUNT.test(ms) && more.length === 0
-        ? { kind: 'delay link', a, b, extraMs: Number(ms) }
-        : 'needs two node ids and milliseconds, like \u201cdelay:app-a~cache~100\u201d';
-    }
-    case 'partition': {
-      // A `+` left raw in a query reads back as a space.
-      const nodes = argument.split(/[+ ]/);
-      return nodes.every((node) => NODE_ID.test(node))
-        ? { kind: 'partition', nodes }
-        : 'needs node ids joined by \u201c+\u201d, like \u201cpartition:app-b+cache\u201d';
-    }
-    case 'heal':
-      return hasArgument ? 'takes nothing after \u201cheal\u201d' : { kind: 'heal' };
-    case 'slowdb':
-      return AMOUNT.test(argument)
-        ? { kind: 'slow database', extraMs: Number(argument) }
-        : 'needs milliseconds after \u201cslowdb:\u201d';
-    case 'failwrites':
-      return AMOUNT.test(argument)
-        ? { kind: 'fail database writes', count: Number(argument) }
-        : 'needs a count after \u201cfailwrites:\u201d';
-    case 'dropnext': {
-      const [from = '', to = '', ...more] = argument.split('~');
-      return NODE_ID.test(from) && NODE_ID.test(to) && more.length === 0
-        ? { kind: 'drop next message', from, to }
-        : 'needs two node ids, like \u201cdropnext:app-a~cache\u201d';
-    }
-    default:
-      return kind === ''
-        ? 'names no fault'
-        : `names \u201c${shown(kind)}\u201d, which is not a fault (crash, restart, drop, delay, partition, heal, slowdb, failwrites)`;
-  }
-}
-
-function shown(value: string): string {
-  return value.length > SHOWN_VALUE_LIMIT ? `${value.slice(0, SHOWN_VALUE_LIMIT)}\u2026` : value;
+/** The canonical, readable query string for a frame, after the page's leading parameters. */
+export function playerSearch(leading: LeadingParams, position: PlayerPosition): string {
+  return readableSearch(playerParams(leading, position));
 }

@@ -1,0 +1,152 @@
+/**
+ * A Playground configuration in the address, before the player's own parameters:
+ * `from=<scenario>&clients=<n>&nodes=<n>&lb=<policy>&l1=off|<s>&read=…&write=…&ttl=<s>&jitter=<s>&inv=…&fix=…&sessions=…`.
+ * Every parameter is always written, so a link never changes meaning when a scenario's own settings
+ * change. A missing parameter takes the base scenario's value; an unusable one becomes a problem in
+ * words, and the base's value is used instead.
+ */
+
+import type { Scenario } from '../../engine/index.ts';
+import type { DeepLinkProblem, LeadingParams } from '../player/deepLink.ts';
+import { shown } from '../player/linkProblem.ts';
+import {
+  BALANCER_CHOICES,
+  INVALIDATION_CHOICES,
+  RACE_FIX_CHOICES,
+  READ_CHOICES,
+  SESSION_CHOICES,
+  WRITE_CHOICES,
+  configOf,
+} from './playgroundConfig.ts';
+import type { Choice, PlaygroundConfig } from './playgroundConfig.ts';
+
+/** The parameters in the order they are written. */
+export const CONFIG_PARAMS = [
+  'from',
+  'clients',
+  'nodes',
+  'lb',
+  'l1',
+  'read',
+  'write',
+  'ttl',
+  'jitter',
+  'inv',
+  'fix',
+  'sessions',
+] as const;
+
+export type ConfigParam = (typeof CONFIG_PARAMS)[number];
+
+export function configParams(config: PlaygroundConfig): LeadingParams {
+  return [
+    ['from', config.from],
+    ['clients', String(config.clients)],
+    ['nodes', String(config.nodes)],
+    ['lb', config.balancer],
+    ['l1', config.l1Seconds === null ? 'off' : String(config.l1Seconds)],
+    ['read', config.read],
+    ['write', config.write],
+    ['ttl', String(config.ttlSeconds)],
+    ['jitter', String(config.jitterSeconds)],
+    ['inv', config.invalidation],
+    ['fix', config.raceFix],
+    ['sessions', config.sessions],
+  ];
+}
+
+/** The configuration's part of a query string, e.g. `from=cache-aside-read&clients=1&…`. */
+export function configSearch(config: PlaygroundConfig): string {
+  return new URLSearchParams(configParams(config).map(([name, value]) => [name, value])).toString();
+}
+
+export interface ConfigParse {
+  config: PlaygroundConfig;
+  base: Scenario;
+  problems: DeepLinkProblem[];
+  /** False when a parameter was missing or unusable: the address should be rewritten in full. */
+  complete: boolean;
+}
+
+const WHOLE_NUMBER = /^\d{1,6}$/;
+
+/** Reads a configuration from the address; `scenarios` are the ones a run may start from. */
+export function parseConfig(params: URLSearchParams, scenarios: readonly Scenario[]): ConfigParse {
+  const [first] = scenarios;
+  if (first === undefined) throw new Error('the playground needs at least one scenario');
+  const problems: DeepLinkProblem[] = [];
+  let complete = CONFIG_PARAMS.every((name) => params.has(name));
+
+  const fromParam = params.get('from');
+  let base = first;
+  if (fromParam !== null) {
+    const found = scenarios.find((scenario) => scenario.id === fromParam);
+    if (found !== undefined) base = found;
+    else
+      problems.push({
+        param: 'from',
+        value: shown(fromParam),
+        message: `The link starts from \u201c${shown(fromParam)}\u201d, which is not a scenario. Starting from \u201c${first.title}\u201d instead.`,
+      });
+  }
+  const own = configOf(base);
+
+  /** The parameter's value as `read` reads it (undefined: unusable), or the base's own and a problem. */
+  const take = <T>(
+    name: ConfigParam,
+    fallback: T,
+    read: (text: string) => T | undefined,
+    expected: string,
+    shownFallback: string,
+  ): T => {
+    const text = params.get(name);
+    if (text === null) return fallback;
+    const value = read(text);
+    if (value !== undefined) return value;
+    problems.push({
+      param: name,
+      value: shown(text),
+      message: `The link\u2019s ${name} \u201c${shown(text)}\u201d is not ${expected}. Using ${shownFallback}, the scenario\u2019s own, instead.`,
+    });
+    return fallback;
+  };
+  const wholeNumber = (text: string) => (WHOLE_NUMBER.test(text) ? Number(text) : undefined);
+  const number = (name: ConfigParam, fallback: number, what: string) =>
+    take(name, fallback, wholeNumber, what, String(fallback));
+  const oneOf = <T extends string>(
+    name: ConfigParam,
+    fallback: T,
+    choices: readonly Choice<T>[],
+    what: string,
+  ) =>
+    take(
+      name,
+      fallback,
+      (text) => choices.find((choice) => choice.value === text)?.value,
+      `${what} (${choices.map((choice) => choice.value).join(', ')})`,
+      fallback,
+    );
+
+  const config: PlaygroundConfig = {
+    from: base.id,
+    clients: number('clients', own.clients, 'a whole number of clients'),
+    nodes: number('nodes', own.nodes, 'a whole number of app nodes'),
+    balancer: oneOf('lb', own.balancer, BALANCER_CHOICES, 'a load balancer policy'),
+    l1Seconds: take<number | null>(
+      'l1',
+      own.l1Seconds,
+      (text) => (text === 'off' ? null : wholeNumber(text)),
+      '\u201coff\u201d or a whole number of seconds',
+      own.l1Seconds === null ? 'off' : String(own.l1Seconds),
+    ),
+    read: oneOf('read', own.read, READ_CHOICES, 'a read path'),
+    write: oneOf('write', own.write, WRITE_CHOICES, 'a write path'),
+    ttlSeconds: number('ttl', own.ttlSeconds, 'a whole number of seconds'),
+    jitterSeconds: number('jitter', own.jitterSeconds, 'a whole number of seconds'),
+    invalidation: oneOf('inv', own.invalidation, INVALIDATION_CHOICES, 'an invalidation'),
+    raceFix: oneOf('fix', own.raceFix, RACE_FIX_CHOICES, 'a race fix'),
+    sessions: oneOf('sessions', own.sessions, SESSION_CHOICES, 'a session store'),
+  };
+  if (problems.length > 0) complete = false;
+  return { config, base, problems, complete };
+}
