@@ -40,7 +40,7 @@ export function PlaygroundPage() {
       wide
     >
       <div className="playground">
-        <section className="playground-panel" aria-labelledby="playground-settings-heading">
+        <section className="playground-panel card" aria-labelledby="playground-settings-heading">
           <div className="playground-panel-header">
             <h2 id="playground-settings-heading">Settings</h2>
             <button

@@ -44,7 +44,7 @@ export function ConsistencyChecker({ anomalies, step, labelOf, onJump }: Consist
                 ) : (
                   <button
                     type="button"
-                    className="anomaly-jump"
+                    className="link-button"
                     aria-label={`Go to step ${anomaly.step}: ${anomalyTitles[anomaly.kind].toLowerCase()} of ${anomaly.key}`}
                     onClick={() => onJump(anomaly.step)}
                   >

@@ -162,7 +162,7 @@ export function StepPlayer({
   return (
     <LazyMotion features={domAnimation} strict>
       {/* Key presses bubble up from every control inside; see playerKeys.ts for what each does. */}
-      <section className="player" aria-label="Step player" onKeyDown={playerKeyHandler(actions)}>
+      <section className="player card" aria-label="Step player" onKeyDown={playerKeyHandler(actions)}>
         <PlayerStatus
           step={shownStep}
           lastStep={lastStep}
