@@ -35,7 +35,9 @@ export function racePairOf(scenario: Scenario): RacePair {
   const { script } = scenario;
   for (let b = 1; b < script.length; b++) {
     for (let a = 0; a < b; a++) {
-      if (racing(script[a]!, script[b]!)) return { ok: true, operations: [a + 1, b + 1] };
+      if (racing(script[a]!, script[b]!)) {
+        return { ok: true, operations: [operationOf(scenario, a + 1), operationOf(scenario, b + 1)] };
+      }
     }
   }
   return {
@@ -63,7 +65,7 @@ export function exploreRace(scenario: Scenario, options: RaceExplorerOptions): R
   if (pair === undefined) {
     const found = racePairOf(scenario);
     if (!found.ok) throw new RangeError(found.reason);
-    pair = found.operations;
+    pair = [found.operations[0].requestId, found.operations[1].requestId];
   }
   const startMs = raceStartMs(scenario, pair);
   const runs: RaceRun[] = [];

@@ -57,7 +57,8 @@ export interface RaceExploration {
 export type RaceUnavailable = string | null;
 
 /** The two operations a scenario's race explorer races, or why it has none. */
-export type RacePair = { ok: true; operations: [number, number] } | { ok: false; reason: string };
+export type RacePair =
+  { ok: true; operations: [RaceOperation, RaceOperation] } | { ok: false; reason: string };
 
 export interface RaceExplorerOptions {
   seed: number;

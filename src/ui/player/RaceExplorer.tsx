@@ -12,7 +12,6 @@ import {
   boundSentences,
   introSentence,
   sameOrder,
-  scriptOperation,
   sidesOf,
   summarySentence,
   type RaceSide,
@@ -66,8 +65,8 @@ export function RaceExplorer({
   const resultRef = useRef<HTMLParagraphElement>(null);
   const focusResult = useRef(false);
 
-  const pair = useMemo(() => attempt(() => racePairOf(scenario)), [scenario]);
-  const racing = pair.ok && pair.value.ok;
+  const pair = useMemo(() => racePairOf(scenario), [scenario]);
+  const racing = pair.ok;
   const explored = useMemo(
     () => (opened && racing ? attempt(() => explore(scenario, { seed })) : null),
     [opened, racing, explore, scenario, seed],
@@ -89,36 +88,12 @@ export function RaceExplorer({
     </section>
   );
 
-  if (!pair.ok) {
-    return section(
-      <p className="notice notice-error">The race explorer could not read this run: {pair.message}</p>,
-    );
-  }
-  if (!pair.value.ok) {
-    return section(<p className="race-unavailable">{unavailableSentence(pair.value.reason)}</p>);
-  }
-  const [firstId, secondId] = pair.value.operations;
-  const first = scriptOperation(scenario, firstId);
-  const second = scriptOperation(scenario, secondId);
-  if (first === null || second === null) {
-    return section(
-      <p className="race-unavailable">
-        {unavailableSentence(
-          `Request ${first === null ? firstId : secondId} does not read or write a key, so there is no race to explore`,
-        )}
-      </p>,
-    );
-  }
+  if (!pair.ok) return section(<p className="race-unavailable">{pair.reason}</p>);
 
   const exploration = explored?.ok === true ? explored.value : null;
-  const sides = sidesOf(exploration?.operations ?? [first, second], labelOf);
-  const sideOf = (requestId: number): RaceSide =>
-    sides.find((side) => side.requestId === requestId) ?? {
-      ...sides[0],
-      requestId,
-      name: `Request ${requestId}`,
-      mark: '?',
-    };
+  const sides = sidesOf(pair.operations, labelOf);
+  // Every step belongs to one of the two operations.
+  const sideOf = (requestId: number): RaceSide => (requestId === sides[0].requestId ? sides[0] : sides[1]);
   const openIndex =
     openOrder === null || exploration === null
       ? -1
@@ -184,10 +159,4 @@ export function RaceExplorer({
       )}
     </>,
   );
-}
-
-/** The engine's reason is already a sentence ("No two clients in this run read and write …"). */
-function unavailableSentence(reason: string): string {
-  const trimmed = reason.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

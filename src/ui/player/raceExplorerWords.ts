@@ -1,13 +1,5 @@
 /** The race explorer's words and marks. Pure, so tests can pin them down without rendering. */
-import type { RaceExploration, RaceRun, Scenario } from '../../engine/index.ts';
-
-/** What the explorer needs to know about one racing operation. */
-export interface RaceOperationLike {
-  requestId: number;
-  client: string;
-  op: string;
-  key: string;
-}
+import type { RaceExploration, RaceOperation, RaceRun } from '../../engine/index.ts';
 
 /** One of the two racing operations as the grid draws it. */
 export interface RaceSide {
@@ -22,15 +14,8 @@ export interface RaceSide {
   key: string;
 }
 
-/** The script's operation with this request id (its 1-based position), if it names a key. */
-export function scriptOperation(scenario: Scenario, requestId: number): RaceOperationLike | null {
-  const step = scenario.script[requestId - 1];
-  if (step === undefined || !('key' in step)) return null;
-  return { requestId, client: step.client, op: step.op, key: step.key };
-}
-
 export function sidesOf(
-  operations: readonly [RaceOperationLike, RaceOperationLike],
+  operations: readonly [RaceOperation, RaceOperation],
   labelOf: (actorId: string) => string,
 ): [RaceSide, RaceSide] {
   const [first, second] = operations;
@@ -39,13 +24,13 @@ export function sidesOf(
   const initial = (label: string) => (label.trim().charAt(0) || '?').toUpperCase();
   const sameInitial = initial(firstLabel) === initial(secondLabel);
   // One client running both: tell them apart by what they do, else by their place in the script.
-  const nameOf = (operation: RaceOperationLike, label: string) =>
+  const nameOf = (operation: RaceOperation, label: string) =>
     firstLabel !== secondLabel
       ? label
       : first.op !== second.op
         ? `${label} (${operation.op})`
         : `${label} (request ${operation.requestId})`;
-  const side = (operation: RaceOperationLike, label: string, slot: 0 | 1): RaceSide => ({
+  const side = (operation: RaceOperation, label: string, slot: 0 | 1): RaceSide => ({
     requestId: operation.requestId,
     name: nameOf(operation, label),
     mark: sameInitial ? `${initial(label)}${slot + 1}` : initial(label),

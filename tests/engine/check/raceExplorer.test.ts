@@ -130,8 +130,15 @@ describe('race orders in runScenario', () => {
 
 describe('racePairOf', () => {
   it('picks the first read and write of one key by two clients', () => {
-    expect(racePairOf(staleOverwriteRace)).toEqual({ ok: true, operations: [1, 2] });
-    expect(racePairOf(cacheAsideWrongOrder)).toEqual({ ok: true, operations: [1, 2] });
+    const pairOf = (scenario: Scenario) => {
+      const pair = racePairOf(scenario);
+      return pair.ok ? pair.operations.map((o) => `${o.requestId} ${o.clientLabel} ${o.op} ${o.key}`) : [];
+    };
+    expect(pairOf(staleOverwriteRace)).toEqual(['1 Bob read user:42:email', '2 Alice write user:42:email']);
+    expect(pairOf(cacheAsideWrongOrder)).toEqual([
+      '1 Writer write user:42:email',
+      '2 Reader read user:42:email',
+    ]);
   });
 
   it('says why a run has no race to explore', () => {
