@@ -7,6 +7,7 @@ import { createActor, setup } from 'xstate';
 import { runScenario } from '../src/engine/index.ts';
 import { scaledCacheAsideRead } from '../src/content/scenarios/scaled.ts';
 import { keyspaceGetSet, keyspaceEvictLru } from './lib/keyspaceBench.ts';
+import { labTopology100k } from './lib/labBench.ts';
 import { simulateHitRatio } from '../src/engine/load/hitRatio.ts';
 import { zipfTrace } from '../src/engine/load/zipf.ts';
 
@@ -101,6 +102,7 @@ function bareXState(): Result {
 
 const results = [
   ...cacheAsideAtScale(),
+  ...labTopology100k(best, timed),
   keyspaceGetSet(best, timed),
   keyspaceEvictLru(best, timed),
   hitRatioZipf(),

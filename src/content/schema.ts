@@ -117,8 +117,48 @@ const invalidationEvent = z.object({
 
 const actor = z.object({ id: z.string(), label: z.string() });
 
-/** Scenarios are typed by the engine; this schema checks the data a type cannot (ranges, ids). */
-export const scenarioSchema = z.object({
+const burst = {
+  atMs: z.number().nonnegative(),
+  durationMs: z.number().positive(),
+  ratePerSecond: z.number().positive(),
+};
+
+/** A scenario's load (engine/load/loadSpec.ts); the engine checks what refers to other parts. */
+const load = z
+  .object({
+    arrivals: z.object({ kind: z.literal('poisson'), ratePerSecond: z.number().positive() }),
+    startMs: z.number().nonnegative().optional(),
+    durationMs: z.number().positive().optional(),
+    requests: positiveInt.optional(),
+    keys: z.object({
+      count: positiveInt,
+      popularity: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('uniform') }),
+        z.object({ kind: z.literal('zipf'), alpha: z.number().positive() }),
+      ]),
+    }),
+    writeFraction: z.number().min(0).max(1),
+    clients: z.array(z.string()).min(1).optional(),
+    hotKeyBursts: z
+      .array(
+        z.union([z.object({ ...burst, rank: positiveInt }), z.object({ ...burst, key: z.string().min(1) })]),
+      )
+      .optional(),
+    warmUp: z
+      .object({
+        atMs: z.number().nonnegative(),
+        keys: z.union([z.literal('all'), positiveInt]),
+        ttlSeconds: positiveInt.optional(),
+        staggerMs: z.number().nonnegative().optional(),
+      })
+      .optional(),
+  })
+  .refine(
+    (l) => l.durationMs !== undefined || l.requests !== undefined,
+    'a load needs durationMs, requests, or both',
+  );
+
+const scenarioFields = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   summary: z.string().min(1),
@@ -156,9 +196,17 @@ export const scenarioSchema = z.object({
     defaultLatency: latency,
     links: z.array(z.object({ a: z.string(), b: z.string(), latency })).optional(),
   }),
-  script: z.array(operation).min(1),
+  script: z.array(operation),
+  load: load.optional(),
   faults: z.array(z.object({ atMs: z.number().nonnegative(), fault })).optional(),
 });
+
+/** Scenarios are typed by the engine; this schema checks the data a type cannot (ranges, ids). */
+export const scenarioSchema = scenarioFields.refine(
+  // Something must happen: a script, a load, or both.
+  (s) => s.script.length > 0 || s.load !== undefined,
+  { message: 'a scenario needs a script or a load', path: ['script'] },
+);
 
 /** A scenario that passed the schema can be run (checked at compile time). */
 export function parseScenario(data: unknown): Scenario {

@@ -60,3 +60,10 @@ export {
 } from './load/hitRatio.ts';
 export { zipfProbabilities, ZipfSampler, zipfTrace, zipfKeyName } from './load/zipf.ts';
 export { cheCharacteristicTime, cheLruHitRatio } from './load/che.ts';
+
+// The load lab: a scenario's load (open-loop Poisson arrivals, key popularity, bursts, warm-up),
+// progress of long runs, and the latency histogram behind a metrics run's percentiles.
+export type * from './load/loadSpec.ts';
+export type { RunProgress } from './sim/runScenario.ts';
+export { LoadArrivals, type Arrival } from './load/arrivals.ts';
+export { LatencyHistogram, type LatencyPercentiles } from './load/latencyHistogram.ts';

@@ -18,10 +18,21 @@ export type IssuedOperation =
 
 export type IssueEvent = { type: 'issue'; operation: IssuedOperation };
 
+/** What a load sends (load/loadSpec.ts): reads and writes. */
+export type LoadOperation = Extract<IssuedOperation, { op: 'read' | 'write' }>;
+/** A request of a load: sent at once, open loop, whatever the client is waiting for. */
+export type ArriveEvent = { type: 'arrive'; operation: LoadOperation };
+
 interface ClientContext extends ClientInput {
   /** Operations the script issued while a request was still out: a client waits for each reply. */
   queued: IssuedOperation[];
   current: IssuedOperation | null;
+  /**
+   * A load's requests sent and not yet answered, by request id: open loop, any number at once.
+   * Changed in place (a Map entry per request, no copy of the context), as under load every event
+   * of the client adds or removes one.
+   */
+  outstanding: Map<number, LoadOperation>;
   /** The session id a login gave this client, sent with every page request (its cookie). */
   cookie: string | null;
   /** Chat messages pushed to this client, oldest first. */
@@ -46,19 +57,38 @@ export function subjectOf(operation: IssuedOperation): string {
 /**
  * A user's browser or a caller service: one request at a time, the next one when the reply is in.
  * It keeps the session cookie a login gives it, and shows chat messages pushed to it at any time.
+ * A load's requests are the exception: each is sent as it arrives and answered by request id,
+ * beside whatever the script has the client doing (`arrive`).
  */
 export const clientMachine = setup({
   types: {
     input: {} as ClientInput,
     context: {} as ClientContext,
-    events: {} as IssueEvent | DeliveryEvent,
+    events: {} as IssueEvent | ArriveEvent | DeliveryEvent,
   },
   guards: {
+    // Asked of every reply a scripted client waits for: the size comes first, as it costs least.
+    'the answer to a load request arrived': ({ context, event }) =>
+      context.outstanding.size !== 0 &&
+      event.type === 'message' &&
+      event.message.payload.kind === 'response' &&
+      context.outstanding.has(event.message.payload.requestId),
     'more operations are queued': ({ context }) => context.queued.length > 0,
     'a chat message was pushed': ({ event }) =>
       event.type === 'message' && event.message.payload.kind === 'chat message',
   },
   actions: {
+    // Plain actions, changing the map in place: they run for every request of a load.
+    'send the load request at once': ({ context, event }) => {
+      if (event.type !== 'arrive') return;
+      context.outstanding.set(event.operation.requestId, event.operation);
+      sendRequest(context, event.operation);
+    },
+    'take the load response': ({ context, event }) => {
+      if (event.type !== 'message') return;
+      context.outstanding.delete(event.message.payload.requestId);
+      if (context.narrate) context.outbox(describeResponse(context.id, event.message.payload));
+    },
     'send the request': enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'issue') return;
       enqueue.assign({ current: event.operation });
@@ -97,10 +127,21 @@ export const clientMachine = setup({
   },
 }).createMachine({
   id: 'client',
-  context: ({ input }) => ({ ...input, queued: [], current: null, cookie: null, chat: [] }),
+  context: ({ input }) => ({
+    ...input,
+    queued: [],
+    current: null,
+    outstanding: new Map(),
+    cookie: null,
+    chat: [],
+  }),
   initial: 'idle',
   on: {
-    message: { guard: 'a chat message was pushed', actions: 'show the chat message' },
+    arrive: { actions: 'send the load request at once' },
+    message: [
+      { guard: 'a chat message was pushed', actions: 'show the chat message' },
+      { guard: 'the answer to a load request arrived', actions: 'take the load response' },
+    ],
   },
   states: {
     idle: {
@@ -111,6 +152,8 @@ export const clientMachine = setup({
         issue: { actions: 'queue the operation' },
         message: [
           { guard: 'a chat message was pushed', actions: 'show the chat message' },
+          // Not the reply the script waits for: the client keeps waiting.
+          { guard: 'the answer to a load request arrived', actions: 'take the load response' },
           {
             guard: 'more operations are queued',
             actions: ['take the response', 'send the next queued request'],

@@ -7,6 +7,7 @@ import {
   RELAY_ID,
   type Scenario,
 } from './scenario.ts';
+import { checkLoad } from './checkLoad.ts';
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -77,6 +78,7 @@ export function checkScenario(scenario: Scenario): void {
       ids.add(id);
     }
   }
+  if (scenario.load !== undefined) checkLoad(scenario.load, clients, fail);
   const nodes = new Set([...ids, LOAD_BALANCER_ID, RELAY_ID, BROKER_ID, DEAD_LETTER_ID]);
   for (const [i, { atMs, fault }] of (scenario.faults ?? []).entries()) {
     if (!Number.isFinite(atMs) || atMs < 0) fail(`fault ${i} has a negative or invalid time`);

@@ -218,13 +218,16 @@ export class Recorder {
 /** Requests in progress: what a client waits for or has queued; what an app node is working on. */
 function pendingOf(kind: ActorKind, id: string, context: unknown): PendingRequestView[] {
   if (kind === 'client') {
-    const { current, queued } = context as {
+    const { current, queued, outstanding } = context as {
       current: Parameters<typeof subjectOf>[0] | null;
       queued: Parameters<typeof subjectOf>[0][];
+      outstanding: Map<number, Parameters<typeof subjectOf>[0]>;
     };
     return [
       ...(current === null ? [] : [{ op: current, phase: 'waiting for the reply' }]),
       ...queued.map((op) => ({ op, phase: 'queued' })),
+      // A load's requests, sent without waiting for one another.
+      ...[...outstanding.values()].map((op) => ({ op, phase: 'waiting for the reply' })),
     ].map(({ op, phase }) => ({ requestId: op.requestId, client: id, op: op.op, key: subjectOf(op), phase }));
   }
   if (kind === 'appNode') {

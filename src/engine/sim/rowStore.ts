@@ -32,6 +32,11 @@ export class RowStore {
     for (const event of initialOutbox) this.outbox.set(event.eventId, { event, published: false });
   }
 
+  /** Adds a row the run starts with, unless the key has one (a load's keys); no commit, no count. */
+  seed(key: string, value: string, version: number): void {
+    if (!this.rows.has(key)) this.rows.set(key, { value, version });
+  }
+
   select(key: string): Row | null {
     this.stats.reads++;
     return this.rows.get(key) ?? null;

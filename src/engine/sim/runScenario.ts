@@ -1,13 +1,15 @@
 import { lostWritesIn, sortAnomalies, staleReadsIn } from '../check/checker.ts';
 import { HistoryRecorder } from '../check/history.ts';
-import type { IssuedOperation } from '../machines/clientMachine.ts';
-import { applyFault, lossOf, type FaultOutcome } from './faults.ts';
-import type { ConsoleCommand, Fault, Intervention } from './intervention.ts';
-import type { Payload } from './messages.ts';
+import { applyFault, lossOf } from './faults.ts';
+import { consoleFeeder, scriptFeeder } from './feeders.ts';
+import type { ConsoleCommand, Intervention } from './intervention.ts';
+import { LoadFeeder } from './loadFeeder.ts';
+import { MetricsRecorder } from './metricsRecorder.ts';
 import { countersOf, Recorder, type StepFacts } from './recorder.ts';
-import { CONSOLE_ID, type Operation, type Scenario } from './scenario.ts';
+import { CONSOLE_ID, type Scenario } from './scenario.ts';
 import { checkScenario } from './checkScenario.ts';
 import { RaceScheduler } from './raceScheduler.ts';
+import { factsOf, faultFacts } from './stepFacts.ts';
 import type { Trace } from './trace.ts';
 import { isHousekeeping, World, type Entry } from './world.ts';
 
@@ -16,7 +18,11 @@ export interface RunOptions {
   seed: number;
   /** Faults to apply after given steps; the run is recomputed from the start with them. */
   interventions?: readonly Intervention[];
-  /** `frames`: a frame per visible event, for the player. `metrics`: totals only, for speed. */
+  /**
+   * `frames`: a frame per visible event, for the player. `metrics`: totals and a time series per
+   * virtual second (`trace.series`), for speed and for long runs: memory grows with the run's
+   * virtual duration, not with its requests.
+   */
   record: 'frames' | 'metrics';
   /**
    * Lines the learner typed into the console, each sent after the frame they were typed at (a line
@@ -31,9 +37,23 @@ export interface RunOptions {
   race?: readonly number[] | undefined;
   /** A guard against a scenario that never settles. */
   maxEvents?: number;
+  /**
+   * Called every `progressEveryEvents` events (default 10,000) while the run goes: for a worker to
+   * report how far a long run is, or a benchmark to sample memory. It must not touch the run.
+   */
+  onProgress?: ((progress: RunProgress) => void) | undefined;
+  progressEveryEvents?: number;
+}
+
+export interface RunProgress {
+  events: number;
+  /** Responses that reached their clients so far. */
+  requests: number;
+  virtualTimeMs: number;
 }
 
 const DEFAULT_MAX_EVENTS = 10_000_000;
+const DEFAULT_PROGRESS_EVERY = 10_000;
 
 /** Runs a scenario to the end on virtual time and returns what happened. */
 export function runScenario(scenario: Scenario, options: RunOptions): Trace {
@@ -50,6 +70,8 @@ function raceSchedulerFor(scenario: Scenario, order: readonly number[]): RaceSch
       `a race order names two operations of the script (request ids 1 to ${scenario.script.length}), got ${order.join('.')}`,
     );
   }
+  // A race needs every operation queued from the start; a load is fed as it goes, without end.
+  if (scenario.load !== undefined) throw new RangeError('a race cannot be run in a scenario with a load');
   return new RaceScheduler([ids[0]!, ids[1]!], order, raceStartMs(scenario, ids));
 }
 
@@ -75,6 +97,7 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
   const history = record === 'frames' ? new HistoryRecorder(new Set(world.clients.keys())) : null;
   if (history !== null) world.onSend = (message) => history.sent(message, world.now, world.step);
   const recorder = record === 'frames' ? new Recorder(world, history!) : null;
+  const metrics = record === 'metrics' ? new MetricsRecorder(world) : null;
   // Faults are queued first: one at the same time as a script operation applies before it.
   for (const { atMs, fault } of scenario.faults ?? []) {
     world.pendingWork++;
@@ -85,6 +108,9 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
   feedScript();
   // A race takes its steps out of time order, so every operation must be in the queue from the start.
   if (race !== null) for (let i = 1; i < scenario.script.length; i++) feedScript();
+  // Fed like the script, one arrival at a time; the warm-up's writes are queued as they come due.
+  const load = scenario.load === undefined ? null : new LoadFeeder(world, scenario, scenario.load, seed);
+  load?.start();
 
   // Steps are counted in both modes, so an intervention lands at the same point with or without
   // frames. A fault is applied right after the step it is attached to, and is a step of its own.
@@ -107,6 +133,10 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
   recordStep({ cause: { kind: 'start' }, actor: null, delivered: null, note: null, requestId: null });
   let events = 0;
   let requests = 0;
+  // Responses that reached a client: `requests` also counts those that reached the load balancer.
+  let answered = 0;
+  const { onProgress, progressEveryEvents = DEFAULT_PROGRESS_EVERY } = options;
+  let untilProgress = progressEveryEvents;
   // The run ends when no work is queued; the cache's expiry sweeps alone do not keep it going.
   for (;;) {
     if (world.pendingWork === 0 && !typeInto.sendLate()) break;
@@ -114,25 +144,44 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
     if (entry === undefined) break;
     if (++events > maxEvents)
       throw new Error(`scenario "${scenario.id}" did not settle within ${maxEvents} events`);
+    if (onProgress !== undefined && --untilProgress === 0) {
+      untilProgress = progressEveryEvents;
+      onProgress({ events, requests: answered, virtualTimeMs: world.now });
+    }
     if (!isHousekeeping(entry)) world.pendingWork--;
-    if (entry.kind === 'issue' || entry.kind === 'console' || entry.kind === 'fault') world.pendingInputs--;
+    if (isInput(entry)) world.pendingInputs--;
     // Done with: a late clearTimeout on it must not count it off the pending work a second time.
     entry.cancelled = true;
     // Only a race takes an entry after its time; then it happens now (the clock never runs back).
     if (entry.time > world.now) world.now = entry.time;
+    metrics?.reach(world.now);
     world.origin = entry.origin;
     world.step = step + 1;
     world.note = null;
     world.sentThisStep.length = 0;
     if (entry.kind === 'issue' && race === null) feedScript();
+    else if (entry.kind === 'arrival') load?.feed();
     if (entry.kind === 'fault') {
       const outcome = applyFault(world, entry.fault, history);
       if (countSteps) recordStep(faultFacts(entry.fault, outcome));
       continue;
     }
+    if (entry.kind === 'warm up') {
+      const warmed = load!.warm(entry);
+      metrics?.warmed(warmed);
+      if (countSteps) recordStep(factsOf(world, entry));
+      continue;
+    }
     const delivered = deliver(world, entry, history);
     race?.stepTaken(world.sentThisStep);
-    if (delivered && entry.kind === 'deliver' && entry.message.payload.kind === 'response') requests++;
+    if (delivered && entry.kind === 'deliver' && entry.message.payload.kind === 'response') {
+      requests++;
+      if (world.clients.has(entry.message.to)) {
+        answered++;
+        metrics?.answered(entry.message);
+      }
+    }
+    metrics?.stepTaken(entry);
     // A timer step in which nobody said or sent anything (a sweep that found nothing) is not a
     // step: no frame, and not counted, in frames and metrics runs alike.
     if (entry.kind === 'timer' && world.note === null && world.sentThisStep.length === 0) continue;
@@ -164,79 +213,16 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
     ...(race === null
       ? {}
       : { race: { order: race.order, steps: race.steps, followed: race.followed, waiting: race.waiting } }),
+    ...(metrics === null ? {} : { series: metrics.finish() }),
   };
 }
 
 /**
- * Feeds the script to the queue one operation at a time, in time order (ties in script order):
- * the queue stays as small as what is in flight, however long the script is.
+ * Entries that come from outside the system (the script, the load, the console, faults): all but
+ * messages and timers, which are asked first as they are nearly every entry.
  */
-function scriptFeeder(world: World, scenario: Scenario): () => void {
-  const order = scenario.script
-    .map((step, index) => ({ step, requestId: index + 1 }))
-    .sort((a, b) => a.step.atMs - b.step.atMs || a.requestId - b.requestId);
-  let next = 0;
-  return () => {
-    const item = order[next++];
-    if (item === undefined) return;
-    const { step, requestId } = item;
-    world.pendingWork++;
-    world.pendingInputs++;
-    world.queue.push({
-      time: step.atMs,
-      origin: requestId,
-      kind: 'issue',
-      client: step.client,
-      operation: operationOf(step, requestId),
-    });
-  };
-}
-
-/** A script step as the client receives it: the operation, with its request id. */
-function operationOf(step: Operation, requestId: number): IssuedOperation {
-  switch (step.op) {
-    case 'read':
-      return { requestId, op: 'read', key: step.key };
-    case 'write':
-      return { requestId, op: 'write', key: step.key, value: step.value };
-    case 'login':
-      return { requestId, op: 'login', user: step.user };
-    case 'page':
-      return { requestId, op: 'page', page: step.page };
-    case 'chat':
-      return { requestId, op: 'chat', room: step.room, text: step.text };
-  }
-}
-
-/**
- * Sends the console's lines into the run: each after the step it was typed at, in the order typed.
- * Console lines get negative request ids, so they never collide with the script's.
- */
-function consoleFeeder(world: World, commands: readonly ConsoleCommand[]) {
-  const order = commands.map((c, i) => ({ ...c, requestId: -(i + 1) })).sort((a, b) => a.atStep - b.atStep);
-  let next = 0;
-  const send = (item: (typeof order)[number]) => {
-    world.pendingWork++;
-    world.pendingInputs++;
-    world.queue.push({
-      time: world.now,
-      origin: item.requestId,
-      kind: 'console',
-      command: { type: 'type', requestId: item.requestId, argv: item.argv },
-    });
-  };
-  return {
-    stepReached(step: number): void {
-      while (next < order.length && (order[next] as (typeof order)[number]).atStep <= step)
-        send(order[next++]!);
-    },
-    /** Sends every line typed after the last event; false when there was none left. */
-    sendLate(): boolean {
-      if (next >= order.length) return false;
-      while (next < order.length) send(order[next++]!);
-      return true;
-    },
-  };
+function isInput(entry: Entry): boolean {
+  return entry.kind !== 'deliver' && entry.kind !== 'timer';
 }
 
 /**
@@ -266,62 +252,14 @@ function deliver(world: World, entry: Entry, history: HistoryRecorder | null): b
     case 'issue':
       world.client(entry.client).send({ type: 'issue', operation: entry.operation });
       return true;
+    case 'arrival':
+      world.client(entry.client).send({ type: 'arrive', operation: entry.operation });
+      return true;
     case 'console':
       world.actor(CONSOLE_ID)?.send(entry.command);
       return true;
     case 'fault':
+    case 'warm up':
       return false;
   }
-}
-
-/** What the frame for a delivered event says happened (frames mode only). */
-function factsOf(world: World, entry: Entry): StepFacts {
-  switch (entry.kind) {
-    case 'deliver':
-      return {
-        cause: { kind: 'message delivered', messageId: entry.message.id, actor: entry.message.to },
-        actor: entry.message.to,
-        delivered: entry.message,
-        note: world.note,
-        requestId: requestOf(entry.message.payload),
-      };
-    case 'timer':
-      return {
-        cause: { kind: 'timer fired', actor: entry.actor },
-        actor: entry.actor,
-        delivered: null,
-        note: world.note,
-        requestId: world.sentThisStep[0]?.payload.requestId ?? null,
-      };
-    case 'issue':
-      return {
-        cause: { kind: 'operation issued', actor: entry.client },
-        actor: entry.client,
-        delivered: null,
-        note: world.note,
-        requestId: entry.operation.requestId,
-      };
-    case 'console':
-      return {
-        cause: { kind: 'operation issued', actor: CONSOLE_ID },
-        actor: CONSOLE_ID,
-        delivered: null,
-        note: world.note,
-        requestId: entry.command.requestId,
-      };
-    case 'fault':
-      throw new Error('a fault step is described by faultFacts');
-  }
-}
-
-/**
- * The request a delivered message belongs to, for the code line. A pushed message carries the
- * publisher's request id, but the subscriber's step is not part of that request.
- */
-function requestOf(payload: Payload): number | null {
-  return payload.kind === 'cache push' || payload.kind === 'chat message' ? null : payload.requestId;
-}
-
-function faultFacts(fault: Fault, { note, requestId }: FaultOutcome): StepFacts {
-  return { cause: { kind: 'fault applied', fault }, actor: null, delivered: null, note, requestId };
 }

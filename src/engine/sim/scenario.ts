@@ -1,3 +1,4 @@
+import type { LoadSpec } from '../load/loadSpec.ts';
 import type { Strategy } from '../strategies/strategy.ts';
 import type { Fault } from './intervention.ts';
 
@@ -98,6 +99,12 @@ export interface Scenario {
     links?: { a: string; b: string; latency: LatencyRange }[] | undefined;
   };
   script: Operation[];
+  /**
+   * Requests drawn by a seeded random process (load/loadSpec.ts), besides the script: arrivals,
+   * key popularity, a read/write mix, hot-key bursts and a bulk warm-up. With a load the script
+   * may be empty.
+   */
+  load?: LoadSpec | undefined;
   faults?: TimedFault[] | undefined;
 }
 

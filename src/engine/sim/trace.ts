@@ -212,6 +212,8 @@ export type FrameCause =
   | { kind: 'message delivered'; messageId: number; actor: string }
   | { kind: 'timer fired'; actor: string }
   | { kind: 'fault applied'; fault: Fault }
+  /** A load's bulk warm-up wrote `keys` keys straight into the cache. */
+  | { kind: 'cache warmed'; keys: number }
   | { kind: 'end' };
 
 export interface Frame {
@@ -262,6 +264,56 @@ export interface Trace {
   anomalies: Anomaly[];
   /** How the race went, for a run with a `race` order (see raceScheduler.ts). */
   race?: RaceRecord;
+  /** What happened per virtual second, for `record: 'metrics'` runs (frames runs leave it out). */
+  series?: MetricsSeries;
+}
+
+/** What a metrics run counts, per second and in total. Latencies are client-observed. */
+export interface MetricsCounts {
+  /** Client operations issued (script and load), whether or not answered yet. */
+  issued: number;
+  /** Responses that reached their client. */
+  requests: number;
+  /** Of `requests`, those that failed (a failed write, a 502 or 503 from the load balancer). */
+  failed: number;
+  /** Redis GETs (and other reads) that found their key, and that did not. */
+  hits: number;
+  misses: number;
+  /** Queries the database ran: selects, and committed updates. */
+  dbReads: number;
+  dbWrites: number;
+  /** Keys Redis evicted for memory, and keys it deleted because their TTL was over (lazily or by its sweep). */
+  evictions: number;
+  expirations: number;
+  /** Keys a bulk warm-up wrote into the cache. */
+  warmed: number;
+  /**
+   * Reads answered with an older version than the newest committed before the read was sent: the
+   * checker's stale read (check/checker.ts), counted as the run goes.
+   */
+  staleReads: number;
+  /**
+   * Time from issue to response of the requests counted in `requests`, in ms, by nearest rank
+   * (load/latencyHistogram.ts: exact below 128 ms, within 1.6% above); null when none completed.
+   */
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+}
+
+/** One virtual second: counts of what happened from `startMs` up to (not including) `startMs + 1000`. */
+export interface MetricsBucket extends MetricsCounts {
+  startMs: number;
+}
+
+export interface MetricsSeries {
+  /** The width of a bucket in virtual ms: one second. */
+  bucketMs: number;
+  /** Every second from 0 to the end of the run, empty ones included: as long as the run, however busy. */
+  buckets: MetricsBucket[];
+  /** The whole run: the buckets' counts summed, and the percentiles of every latency. */
+  totals: MetricsCounts;
 }
 
 export interface RaceRecord {

@@ -2,7 +2,7 @@ import { createActor, type Actor, type AnyActorLogic } from 'xstate';
 import { appNodeMachine } from '../machines/appNodeMachine.ts';
 import { brokerMachine } from '../machines/brokerMachine.ts';
 import { cacheMachine } from '../machines/cacheMachine.ts';
-import { clientMachine, type IssuedOperation } from '../machines/clientMachine.ts';
+import { clientMachine, type IssuedOperation, type LoadOperation } from '../machines/clientMachine.ts';
 import { consoleMachine, type TypedCommand } from '../machines/consoleMachine.ts';
 import { consumerMachine } from '../machines/consumerMachine.ts';
 import { databaseMachine } from '../machines/databaseMachine.ts';
@@ -38,6 +38,10 @@ export type Entry = QueueEntry & {
     | { kind: 'deliver'; message: Message }
     | { kind: 'timer'; actor: string; generation: number; fire: () => void; housekeeping: boolean }
     | { kind: 'issue'; client: string; operation: IssuedOperation }
+    /** A request of the scenario's load, sent open loop (see load/loadSpec.ts). */
+    | { kind: 'arrival'; client: string; operation: LoadOperation }
+    /** A load's bulk warm-up writing the keys of popularity ranks `fromRank` up to (not including) `toRank`. */
+    | { kind: 'warm up'; fromRank: number; toRank: number }
     | { kind: 'console'; command: TypedCommand }
     | { kind: 'fault'; fault: Fault }
   );
