@@ -134,7 +134,6 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
   let events = 0;
   let requests = 0;
   // Responses that reached a client: `requests` also counts those that reached the load balancer.
-  let answered = 0;
   const { onProgress, progressEveryEvents = DEFAULT_PROGRESS_EVERY } = options;
   let untilProgress = progressEveryEvents;
   // The run ends when no work is queued; the cache's expiry sweeps alone do not keep it going.
@@ -146,7 +145,7 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
       throw new Error(`scenario "${scenario.id}" did not settle within ${maxEvents} events`);
     if (onProgress !== undefined && --untilProgress === 0) {
       untilProgress = progressEveryEvents;
-      onProgress({ events, requests: answered, virtualTimeMs: world.now });
+      onProgress({ events, requests, virtualTimeMs: world.now });
     }
     if (!isHousekeeping(entry)) world.pendingWork--;
     if (isInput(entry)) world.pendingInputs--;
@@ -174,12 +173,15 @@ export function runWith(scenario: Scenario, options: RunOptions, race: RaceSched
     }
     const delivered = deliver(world, entry, history);
     race?.stepTaken(world.sentThisStep);
-    if (delivered && entry.kind === 'deliver' && entry.message.payload.kind === 'response') {
+    // A response counts where a client takes it (behind a load balancer it is delivered twice).
+    if (
+      delivered &&
+      entry.kind === 'deliver' &&
+      entry.message.payload.kind === 'response' &&
+      world.clients.has(entry.message.to)
+    ) {
       requests++;
-      if (world.clients.has(entry.message.to)) {
-        answered++;
-        metrics?.answered(entry.message);
-      }
+      metrics?.answered(entry.message);
     }
     metrics?.stepTaken(entry);
     // A timer step in which nobody said or sent anything (a sweep that found nothing) is not a

@@ -132,3 +132,12 @@ describe('sessions-redis at seed 1', () => {
     expect(trace.anomalies).toEqual([]);
   });
 });
+
+describe('totals behind a load balancer', () => {
+  it('count each answered operation once, though its response is delivered twice (node → balancer → client)', () => {
+    const trace = run(sessionsRoundRobin);
+    const answered = trace.history.operations.filter((op) => op.completedAt !== null).length;
+    expect(answered).toBe(sessionsRoundRobin.script.length);
+    expect(trace.totals.requests).toBe(answered);
+  });
+});
