@@ -42,6 +42,10 @@ export const routes: RouteObject[] = [
               Component: (await import('../ui/pages/PlaygroundPage.tsx')).PlaygroundPage,
             }),
           },
+          {
+            path: 'playground/lab',
+            lazy: async () => ({ Component: (await import('../ui/pages/LabPage.tsx')).LabPage }),
+          },
           { path: 'glossary', element: <GlossaryPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

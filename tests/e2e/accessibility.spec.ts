@@ -24,6 +24,8 @@ const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
     name: 'playground with impossible settings and a bad link',
     path: '/#/playground?from=stale-overwrite-race&clients=1&inv=outbox&ttl=soon',
   },
+  { name: 'lab', path: '/#/playground/lab' },
+  { name: 'lab with a bad link', path: '/#/playground/lab?lab=sharding&nodes=lots&schemes=ring,jump' },
   { name: 'glossary', path: '/#/glossary' },
   { name: '404', path: '/#/no/such/page' },
 ];

@@ -46,6 +46,14 @@ export interface HitRatioOptions {
    * CLI's figures count every cold miss.
    */
   warmUpRequests?: number;
+  /**
+   * Called with the number of requests served so far (warm-up included) every `progressEvery`
+   * requests, for a progress bar on long runs. It cannot change the result. The loop is
+   * synchronous, so a caller in a worker cancels by terminating the worker, not through this hook.
+   */
+  onProgress?: (served: number) => void;
+  /** How many requests between `onProgress` calls; 10,000 by default. */
+  progressEvery?: number;
 }
 
 export interface HitRatioResult {
@@ -62,6 +70,7 @@ export interface HitRatioResult {
 const CACHED_VALUE = '1';
 /** XORed into the seed so the cache's random is not the stream a Zipf trace with the same seed uses. */
 const CACHE_STREAM = 0x63616368;
+const DEFAULT_PROGRESS_EVERY = 10_000;
 
 export function isHitRatioPolicy(name: string): name is HitRatioPolicy {
   return (HIT_RATIO_POLICIES as readonly string[]).includes(name);
@@ -78,6 +87,11 @@ export function simulateHitRatio(options: HitRatioOptions): HitRatioResult {
   if (!(msPerRequest >= 0) || !Number.isInteger(warmUp) || warmUp < 0) {
     throw new RangeError('msPerRequest and warmUpRequests must be ≥ 0');
   }
+  const { onProgress } = options;
+  const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
+  if (!Number.isInteger(progressEvery) || progressEvery < 1) {
+    throw new RangeError(`progressEvery must be a whole number ≥ 1, not ${progressEvery}`);
+  }
 
   let now = 0;
   const keyspace = new Keyspace(() => now, createRandom(((options.seed ?? 1) ^ CACHE_STREAM) >>> 0));
@@ -89,6 +103,8 @@ export function simulateHitRatio(options: HitRatioOptions): HitRatioResult {
   let served = 0;
   let hitsBefore = 0;
   let missesBefore = 0;
+  // A countdown, so runs without a hook pay one decrement per request and no division.
+  let untilProgress = progressEvery;
   for (const key of keys) {
     if (served === warmUp) {
       hitsBefore = stats.hits;
@@ -103,6 +119,10 @@ export function simulateHitRatio(options: HitRatioOptions): HitRatioResult {
       executeCommand(keyspace, set);
     }
     now += msPerRequest;
+    if (--untilProgress === 0) {
+      untilProgress = progressEvery;
+      onProgress?.(served);
+    }
   }
   const counted = served > warmUp;
   const hits = counted ? stats.hits - hitsBefore : 0;

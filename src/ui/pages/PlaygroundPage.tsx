@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LinkProblems } from '../lesson/LinkProblems.tsx';
 import { RunPlayer } from '../lesson/RunPlayer.tsx';
 import { PlaygroundSettings } from '../playground/PlaygroundSettings.tsx';
@@ -39,6 +39,10 @@ export function PlaygroundPage() {
       lede="Start from any scenario, then change who takes part and how they cache. Step through the result with the same player, console, faults and checker as the lessons. The address holds every setting, so a link reopens the same run."
       wide
     >
+      <p className="page-text">
+        For runs too large to step through, with charts of the results, open the{' '}
+        <Link to="/playground/lab">Lab: charts at scale</Link>.
+      </p>
       <div className="playground">
         <section className="playground-panel card" aria-labelledby="playground-settings-heading">
           <div className="playground-panel-header">
