@@ -33,6 +33,29 @@ const operation = z.discriminatedUnion('op', [
 
 const positiveInt = z.number().int().positive();
 
+const stampede = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({
+    kind: z.literal('mutex'),
+    lockTtlMs: positiveInt,
+    retryDelayMs: positiveInt,
+    maxRetries: z.number().int().min(0),
+  }),
+  z.object({ kind: z.literal('single-flight') }),
+  z.object({ kind: z.literal('xfetch'), beta: z.number().positive() }),
+  z.object({ kind: z.literal('stale-while-revalidate'), staleSeconds: positiveInt }),
+]);
+
+const penetration = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('null-caching'), ttlSeconds: positiveInt }),
+  z.object({
+    kind: z.literal('bloom-filter'),
+    expectedItems: positiveInt,
+    falsePositiveRate: z.number().gt(0).lt(1),
+  }),
+]);
+
 const strategy = z.object({
   read: z.enum(['cache-aside', 'read-through']),
   write: z.discriminatedUnion('kind', [
@@ -68,6 +91,8 @@ const strategy = z.object({
     z.object({ kind: z.literal('node-memory') }),
     z.object({ kind: z.literal('redis-hash'), slidingTtlSeconds: positiveInt }),
   ]),
+  stampede: stampede.optional(),
+  penetration: penetration.optional(),
 });
 
 const messageKind = z.enum([

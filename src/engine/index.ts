@@ -67,3 +67,8 @@ export type * from './load/loadSpec.ts';
 export type { RunProgress } from './sim/runScenario.ts';
 export { LoadArrivals, type Arrival } from './load/arrivals.ts';
 export { LatencyHistogram, type LatencyPercentiles } from './load/latencyHistogram.ts';
+
+// Protections against the failure modes: a Bloom filter's sizing and its formula, and the check of a
+// strategy's protection settings.
+export { BloomFilter, bloomFalsePositiveRate, bloomSize, type BloomSize } from './protection/bloomFilter.ts';
+export { protectionProblems } from './strategies/protectionProblems.ts';

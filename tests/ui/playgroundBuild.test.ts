@@ -150,6 +150,8 @@ describe('building a scenario from a configuration', () => {
       localCache: { kind: 'l1', ttlSeconds: 7 },
       raceFix: { kind: 'delayed-double-delete', delayMs: 100 },
       sessions: { kind: 'redis-hash', slidingTtlSeconds: 1800 },
+      stampede: { kind: 'none' },
+      penetration: { kind: 'none' },
     });
   });
 

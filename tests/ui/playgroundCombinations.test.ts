@@ -30,6 +30,9 @@ const BASES = [
   'coherence-pubsub',
   'duplicate-delivery',
   'stale-overwrite-race',
+  'penetration-null-caching',
+  'avalanche-jitter',
+  'stampede-mutex',
 ];
 
 function base(id: string): Scenario {

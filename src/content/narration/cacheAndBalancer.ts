@@ -3,6 +3,10 @@
  * and for what the load balancer says. Same template syntax as narration.ts.
  */
 export const cacheAndBalancerNarration: Record<string, string> = {
+  // A load's bulk warm-up: rows copied straight into the cache, as a loader job would.
+  'load.warm-up':
+    'A loader copies {count} {count|key|keys} ({from} \u2026 {to}) from the database straight into the cache, each with a TTL of {ttl} s.',
+
   // Version check (`ifNewer`).
   'cache.set.newer':
     'The cache holds no newer version of {key}, so it stores "{value}" at version {version}.',

@@ -1,3 +1,5 @@
+import { protectionNarration } from './protections.ts';
+
 /** Sentences for app nodes reading (local cache, versioned keys, leases), sessions, pub/sub and chat, and for the clients of sessions and chat. */
 export const readNarration: Record<string, string> = {
   'client.login.done': '{client} is logged in as {user} and keeps the session id {session} as a cookie.',
@@ -66,4 +68,6 @@ export const readNarration: Record<string, string> = {
     '{app} receives "{text}" on chat:{room} and sends it down {count} open {count|socket|sockets}.',
 
   'fault.drop-next': 'The next message from {from} to {to} will be lost on the network.',
+
+  ...protectionNarration,
 };

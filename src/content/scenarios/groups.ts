@@ -4,6 +4,7 @@ import { cacheAsideWrite } from './cache-aside-write.ts';
 import { cacheAsideWrongOrder } from './cache-aside-wrong-order.ts';
 import { coherenceScenarios } from './coherence/index.ts';
 import { eventDrivenScenarios } from './event-driven/index.ts';
+import { avalancheScenarios, penetrationScenarios, stampedeScenarios } from './failure-modes/index.ts';
 import { pubsubScenarios } from './pubsub/index.ts';
 import { raceScenarios } from './races/index.ts';
 import { sessionScenarios } from './sessions/index.ts';
@@ -24,4 +25,7 @@ export const scenarioGroups: readonly ScenarioGroup[] = [
   { lessonId: 'coherence', scenarios: coherenceScenarios },
   { lessonId: 'event-driven', scenarios: eventDrivenScenarios },
   { lessonId: 'races', scenarios: raceScenarios },
+  { lessonId: 'penetration', scenarios: penetrationScenarios },
+  { lessonId: 'avalanche', scenarios: avalancheScenarios },
+  { lessonId: 'stampede', scenarios: stampedeScenarios },
 ];

@@ -1,19 +1,27 @@
 import { enqueueActions, setup } from 'xstate';
 import type { DeliveryEvent, Payload } from '../sim/messages.ts';
 import { LocalCache } from './appNode/localCache.ts';
+import { bloomFilterSlot, filterLines } from './appNode/penetration.ts';
 import { continueRead, startRead } from './appNode/readPath.ts';
-import { narrate, type AppNodeContext, type AppNodeInput } from './appNode/request.ts';
+import {
+  narrate,
+  type AppNodeContext,
+  type AppNodeInput,
+  type AppNodeTimer,
+  type Scheduled,
+} from './appNode/request.ts';
 import { continueSession, sessionLines, startLogin, startPage } from './appNode/sessions.ts';
+import { retryTheRead } from './appNode/stampede.ts';
 import { continueChat, handlePush, startChat, subscribe } from './appNode/subscriptions.ts';
-import { continueWrite, deleteAgain, startWrite, type DeleteAgain } from './appNode/writePath.ts';
+import { continueWrite, deleteAgain, startWrite } from './appNode/writePath.ts';
 
 export type { AppNodeContext, AppNodeInput, RequestInProgress, RequestPhase } from './appNode/request.ts';
 
-type DeleteAgainEvent = { type: 'delete again'; key: string };
+const NONE = { kind: 'none' } as const;
 
 const kindIs =
   (kind: Payload['kind']) =>
-  ({ event }: { event: DeliveryEvent | DeleteAgainEvent }) =>
+  ({ event }: { event: DeliveryEvent | AppNodeTimer }) =>
     event.type === 'message' && event.message.payload.kind === kind;
 
 /**
@@ -26,7 +34,7 @@ export const appNodeMachine = setup({
   types: {
     input: {} as AppNodeInput,
     context: {} as AppNodeContext,
-    events: {} as DeliveryEvent | DeleteAgainEvent,
+    events: {} as DeliveryEvent | AppNodeTimer,
   },
   guards: {
     'a read request arrived': kindIs('read request'),
@@ -37,10 +45,8 @@ export const appNodeMachine = setup({
     'Redis pushed a message': kindIs('cache push'),
     'an answer for a request in progress arrived': ({ context, event }) =>
       event.type === 'message' && context.requests.has(event.message.payload.requestId),
-    'an answer arrived and the strategy deletes twice': ({ context, event }) =>
-      event.type === 'message' &&
-      context.requests.has(event.message.payload.requestId) &&
-      context.strategy.raceFix.kind === 'delayed-double-delete',
+    'an answer arrived and the strategy may set a timer': ({ context, event }) =>
+      event.type === 'message' && context.setsTimers && context.requests.has(event.message.payload.requestId),
   },
   actions: {
     'subscribe to its channels': ({ context }) => subscribe(context),
@@ -69,17 +75,15 @@ export const appNodeMachine = setup({
         handlePush(context, event.message.payload.reply);
     },
     // A plain action: it runs for almost every event a node receives, and `enqueueActions` costs
-    // several times more. Only the write path of `delayed-double-delete` needs to schedule.
+    // several times more. Only `delayed-double-delete` and `mutex` ever need a timer.
     'take the next step of the request': ({ context, event }) => {
       if (event.type === 'message') continueRequest(context, event.message.payload);
     },
-    'take the next step and schedule a second delete if one is due': enqueueActions(
-      ({ context, event, enqueue }) => {
-        if (event.type !== 'message') return;
-        const again = continueRequest(context, event.message.payload);
-        if (again !== null) enqueue.raise({ type: 'delete again', key: again.key }, { delay: again.delayMs });
-      },
-    ),
+    'take the next step and set the timer it asks for': enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'message') return;
+      const timer = continueRequest(context, event.message.payload);
+      if (timer !== null) enqueue.raise(timer.event, { delay: timer.delayMs });
+    }),
     'note the late answer': ({ context, event }) => {
       if (event.type !== 'message') return;
       const { payload } = event.message;
@@ -90,19 +94,36 @@ export const appNodeMachine = setup({
     'delete the key again': ({ context, event }) => {
       if (event.type === 'delete again') deleteAgain(context, event.key);
     },
+    'ask the cache again': ({ context, event }) => {
+      if (event.type === 'retry the read') retryTheRead(context, event.requestId);
+    },
   },
 }).createMachine({
   id: 'appNode',
-  context: ({ input }) => ({
-    ...input,
-    requests: new Map(),
-    local:
-      input.strategy.localCache.kind === 'l1'
-        ? new LocalCache(input.strategy.localCache.ttlSeconds * 1000, input.now)
-        : null,
-    sessions: new Map(),
-    sessionsCreated: { count: 0 },
-  }),
+  context: ({ input }) => {
+    const { strategy } = input;
+    // The stampede protections and null caching act where the app node loads rows: with
+    // read-through the cache loads them, and they are off (the scenario check says so).
+    const cacheAside = strategy.read === 'cache-aside';
+    const stampede = cacheAside ? (strategy.stampede ?? NONE) : NONE;
+    const asked = strategy.penetration ?? NONE;
+    const penetration = cacheAside || asked.kind !== 'null-caching' ? asked : NONE;
+    return {
+      ...input,
+      requests: new Map(),
+      local:
+        strategy.localCache.kind === 'l1'
+          ? new LocalCache(strategy.localCache.ttlSeconds * 1000, input.now)
+          : null,
+      sessions: new Map(),
+      sessionsCreated: { count: 0 },
+      stampede,
+      penetration,
+      setsTimers: strategy.raceFix.kind === 'delayed-double-delete' || stampede.kind === 'mutex',
+      bloom: bloomFilterSlot(penetration, input.databaseKeys),
+      sharedLoads: stampede.kind === 'single-flight' ? new Map() : null,
+    };
+  },
   initial: 'up',
   states: {
     up: {
@@ -113,8 +134,8 @@ export const appNodeMachine = setup({
         message: [
           { guard: 'Redis pushed a message', actions: 'handle the pushed message' },
           {
-            guard: 'an answer arrived and the strategy deletes twice',
-            actions: 'take the next step and schedule a second delete if one is due',
+            guard: 'an answer arrived and the strategy may set a timer',
+            actions: 'take the next step and set the timer it asks for',
           },
           {
             guard: 'an answer for a request in progress arrived',
@@ -128,21 +149,25 @@ export const appNodeMachine = setup({
           { actions: 'note the late answer' },
         ],
         'delete again': { actions: 'delete the key again' },
+        'retry the read': { actions: 'ask the cache again' },
       },
     },
   },
 });
 
-/** Advances the request an answer belongs to; returns the second delete to schedule, if any. */
-function continueRequest(context: AppNodeContext, payload: Payload): DeleteAgain | null {
+/** Advances the request an answer belongs to; returns the timer it asks for, if any. */
+function continueRequest(context: AppNodeContext, payload: Payload): Scheduled | null {
   const request = context.requests.get(payload.requestId);
   if (request === undefined) return null;
   switch (request.op) {
     case 'read':
-      continueRead(context, request, payload);
-      return null;
-    case 'write':
-      return continueWrite(context, request, payload);
+      return continueRead(context, request, payload);
+    case 'write': {
+      const again = continueWrite(context, request, payload);
+      return again === null
+        ? null
+        : { event: { type: 'delete again', key: again.key }, delayMs: again.delayMs };
+    }
     case 'login':
     case 'page':
       continueSession(context, request, payload);
@@ -153,7 +178,16 @@ function continueRequest(context: AppNodeContext, payload: Payload): DeleteAgain
   }
 }
 
-/** What an app node holds that a person should see (its sessions; its local cache has a table). */
+/**
+ * What an app node holds that a person should see: its sessions, its Bloom filter, the reads
+ * waiting for a shared load (its local cache has a table of its own).
+ */
 export function holdingsOf(context: AppNodeContext): string[] {
-  return sessionLines(context);
+  const lines = sessionLines(context);
+  if (context.bloom !== null) lines.push(...filterLines(context));
+  for (const [key, waiting] of context.sharedLoads ?? []) {
+    if (waiting.length > 0)
+      lines.push(`loading ${key} for ${waiting.length} more ${waiting.length === 1 ? 'read' : 'reads'}`);
+  }
+  return lines;
 }

@@ -111,6 +111,7 @@ export const cacheMachine = setup({
     unsent: [],
     batches: [],
     flushArmed: { value: false },
+    recomputeTimes: { byValue: null },
   }),
   initial: 'up',
   states: {

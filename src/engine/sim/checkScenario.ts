@@ -8,6 +8,7 @@ import {
   type Scenario,
 } from './scenario.ts';
 import { checkLoad } from './checkLoad.ts';
+import { protectionProblems } from '../strategies/protectionProblems.ts';
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -63,6 +64,7 @@ export function checkScenario(scenario: Scenario): void {
     positive(strategy.raceFix.delayMs, 'the second delete delay in ms');
   if (strategy.sessions.kind === 'redis-hash')
     positive(strategy.sessions.slidingTtlSeconds, 'the session TTL in seconds');
+  for (const problem of protectionProblems(strategy)) fail(problem);
   const eventDriven =
     strategy.invalidation.kind === 'outbox' || strategy.invalidation.kind === 'publish-after-commit';
   if (eventDriven && scenario.events === undefined) {

@@ -50,6 +50,18 @@ export type Payload =
       writeBehind?: boolean | undefined;
       /** Which of the sender's connections: app nodes subscribe on a second one, as real clients do. */
       connection?: 'main' | 'subscriber' | undefined;
+      /**
+       * A GET that also asks for the key's remaining TTL and stored recompute time, as a client does
+       * by sending GET and PTTL in one round trip (XFetch and stale-while-revalidate need the expiry).
+       */
+      withTtl?: boolean | undefined;
+      /** XFetch: a SET also stores Δ, the milliseconds the value took to load, beside the value. */
+      recomputeMs?: number | undefined;
+      /**
+       * A compare-and-delete: the DEL removes the key only while it still holds this value (the
+       * small Lua script a lock is released with, so a holder never deletes another's lock).
+       */
+      onlyIfValue?: string | undefined;
     }
   | {
       kind: 'cache reply';
@@ -59,6 +71,10 @@ export type Payload =
       version: number | null;
       /** The lease token a GET miss handed out, with `lease: 'request'`. */
       lease?: number | undefined;
+      /** With `withTtl`, on a hit: the milliseconds the key has left (null: no TTL), as PTTL says. */
+      ttlMs?: number | null | undefined;
+      /** With `withTtl`, on a hit: the Δ stored with the value by its fill (null: none stored). */
+      recomputeMs?: number | null | undefined;
     }
   /** Pub/sub: a confirmation beyond a command's first, or a published message, pushed to a subscriber. */
   | { kind: 'cache push'; requestId: number; reply: Reply }

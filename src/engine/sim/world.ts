@@ -179,6 +179,7 @@ export class World {
         chatRooms: scenario.chatRooms ?? [],
         sockets,
         jitter,
+        databaseKeys: () => this.rows.entries().map((row) => row.key),
       }));
       this.edges.push({ a: spec.id, b: CACHE_ID }, { a: spec.id, b: DATABASE_ID });
       if (broker !== null && strategy.invalidation.kind === 'publish-after-commit')

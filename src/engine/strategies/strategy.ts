@@ -17,6 +17,16 @@ export interface Strategy {
   localCache: LocalCache;
   raceFix: RaceFix;
   sessions: SessionStore;
+  /**
+   * What keeps many concurrent reads of one key that has just expired from all loading it from the
+   * database (a stampede). Absent means `none`. Applies to `cache-aside` reads, where the app node loads.
+   */
+  stampede?: StampedeProtection | undefined;
+  /**
+   * What keeps reads of keys that exist nowhere (cache penetration) off the database. Absent means
+   * `none`.
+   */
+  penetration?: PenetrationProtection | undefined;
 }
 
 /**
@@ -81,6 +91,52 @@ export type SessionStore =
   /** The session is a Redis hash `session:<id>`; every request pushes its expiry back (sliding). */
   | { kind: 'redis-hash'; slidingTtlSeconds: number };
 
+export type StampedeProtection =
+  /** Every read that misses loads the row itself: K concurrent misses make K database loads. */
+  | { kind: 'none' }
+  /**
+   * A read that misses takes a lock in Redis (`SET lock:<key> <token> NX PX lockTtlMs`); the winner
+   * loads, fills and releases it (a compare-and-delete, so it never deletes a lock that expired and
+   * was taken by another reader). A loser waits and asks the cache again: the n-th wait is
+   * `retryDelayMs × 2^(n−1)` (doubling backoff). If the key is still missing it tries the lock
+   * again, so a lock whose holder is too slow or crashed expires and lets another reader load.
+   * After `maxRetries` waits it stops waiting and loads the row itself.
+   */
+  | { kind: 'mutex'; lockTtlMs: number; retryDelayMs: number; maxRetries: number }
+  /**
+   * Inside one app node, concurrent misses on a key share one database load: the first loads,
+   * the others wait for its row and all get it. Nodes do not coordinate: N nodes make up to N loads.
+   */
+  | { kind: 'single-flight' }
+  /**
+   * Probabilistic early expiration (XFetch; Vattani, Chierichetti and Lowenstein, VLDB 2015). The
+   * fill stores Δ, the time the load took, beside the value; a read that hits recomputes early when
+   * `now − Δ·β·ln(rand) ≥ expiry`, so one reader refreshes a hot key shortly before it expires.
+   * β > 1 refreshes earlier, β < 1 later.
+   */
+  | { kind: 'xfetch'; beta: number }
+  /**
+   * Keys live `staleSeconds` past their TTL. A read in that window gets the stale value at once,
+   * and one reader refreshes the key in the background (it takes a lock, as the mutex does, so
+   * only one of them loads). After the window the key is gone and a read loads it as usual.
+   */
+  | { kind: 'stale-while-revalidate'; staleSeconds: number };
+
+export type PenetrationProtection =
+  /** A read of a key with no row asks the cache and the database every time. */
+  | { kind: 'none' }
+  /**
+   * A read that finds no row caches a null marker for `ttlSeconds` (short: a row created meanwhile
+   * stays hidden that long); reads of the key are answered "not found" from the cache until then.
+   */
+  | { kind: 'null-caching'; ttlSeconds: number }
+  /**
+   * Each app node keeps a Bloom filter of the database's keys, loaded when it starts, sized for
+   * `expectedItems` keys at `falsePositiveRate`. A key the filter has never seen is answered
+   * "not found" without asking the cache or the database; the rest (and a few false positives) go on.
+   */
+  | { kind: 'bloom-filter'; expectedItems: number; falsePositiveRate: number };
+
 /** The strategy of the cache-aside lesson; scenarios spread it and change what they teach. */
 export const CACHE_ASIDE: Strategy = {
   read: 'cache-aside',
@@ -91,4 +147,6 @@ export const CACHE_ASIDE: Strategy = {
   localCache: { kind: 'off' },
   raceFix: { kind: 'none' },
   sessions: { kind: 'node-memory' },
+  stampede: { kind: 'none' },
+  penetration: { kind: 'none' },
 };

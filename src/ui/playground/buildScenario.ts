@@ -84,6 +84,9 @@ function strategyOf(base: Strategy, config: PlaygroundConfig): Strategy {
           ? base.sessions
           : { kind: 'redis-hash', slidingTtlSeconds: SESSION_TTL_DEFAULT_SECONDS }
         : { kind: 'node-memory' },
+    // No controls for these yet: the base's protections are kept as they are.
+    ...(base.stampede === undefined ? {} : { stampede: base.stampede }),
+    ...(base.penetration === undefined ? {} : { penetration: base.penetration }),
   };
 }
 

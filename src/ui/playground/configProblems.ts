@@ -47,6 +47,15 @@ export function configProblems(base: Scenario, config: PlaygroundConfig): Config
       `Versioned keys need the write path \u201cCommit, then delete the key\u201d: only it moves readers to the new version. With ${writeWords}, readers would keep reading the old version\u2019s key.`,
     );
   }
+  const stampede = base.strategy.stampede?.kind ?? 'none';
+  const nullCaching = base.strategy.penetration?.kind === 'null-caching';
+  if (read === 'read-through' && (stampede !== 'none' || nullCaching)) {
+    const what = stampede !== 'none' ? `${stampede} stampede protection` : 'null caching';
+    add(
+      ['read'],
+      `This scenario\u2019s ${what} works where the app node loads rows, on cache-aside reads. With read-through the cache loads them, so it would do nothing. Choose cache-aside.`,
+    );
+  }
   if (invalidation === 'versioned-keys' && read === 'read-through') {
     add(
       ['invalidation', 'read'],

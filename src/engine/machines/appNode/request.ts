@@ -1,6 +1,7 @@
 import type { Reply } from '../../redis/reply.ts';
 import type { ClientOp, Payload, RowResult, SendRequest } from '../../sim/messages.ts';
-import type { Strategy } from '../../strategies/strategy.ts';
+import type { BloomFilter } from '../../protection/bloomFilter.ts';
+import type { PenetrationProtection, StampedeProtection, Strategy } from '../../strategies/strategy.ts';
 import type { ActorInput } from '../actorInput.ts';
 import type { LocalCache } from './localCache.ts';
 import { note } from '../../sim/messages.ts';
@@ -15,8 +16,17 @@ export interface AppNodeInput extends ActorInput {
   chatRooms: string[];
   /** Clients whose chat socket is open on this node: pushed chat messages go to them. */
   sockets: string[];
-  /** A whole number from 0 to `max`, from the run's seeded random (for TTL jitter). */
+  /**
+   * A whole number from 0 to `max`, from the run's seeded random: TTL jitter, and XFetch's draw
+   * (a 32-bit whole number scaled into (0, 1], see `uniformDraw`).
+   */
   jitter: (max: number) => number;
+  /**
+   * The database's keys, for a Bloom filter (`penetration: bloom-filter`). A node loads its filter
+   * from them when it first needs it, after the run has put in all the keys it starts with (a
+   * load's too); a restarted node loads a new one. Without them the node keeps no filter.
+   */
+  databaseKeys?: (() => Iterable<string>) | undefined;
 }
 
 export type RequestPhase =
@@ -25,6 +35,11 @@ export type RequestPhase =
   | 'loading from the database'
   | 'filling the cache'
   | 'recording the version'
+  | 'taking the lock'
+  | 'waiting for the lock'
+  | 'releasing the lock'
+  | 'waiting for a load in this node'
+  | 'caching the null marker'
   | 'writing the database'
   | 'deleting the key'
   | 'updating the cache'
@@ -52,6 +67,31 @@ export interface RequestInProgress {
   version: number | null;
   /** With leases: the token a miss handed out. */
   lease: number | null;
+  /** What a stampede protection keeps about this read; null until one needs it. */
+  guard: ReadGuard | null;
+}
+
+/** A read's bookkeeping for the stampede protections (see appNode/stampede.ts). */
+export interface ReadGuard {
+  /** Mutex and stale-while-revalidate: the value this request puts in the lock key. */
+  lockToken: string;
+  /** Whether this request holds the lock (it must release it before it is done). */
+  holdsLock: boolean;
+  /** Mutex: how many times it has waited for the lock holder. */
+  waits: number;
+  /** XFetch: when the SELECT went out, to measure Δ, the time the load takes. */
+  loadStartedAt: number;
+  /** Stale-while-revalidate: the client has its (stale) answer; the request now refreshes the key. */
+  servedStale: boolean;
+}
+
+/** A timer a step asks the machine to set (on the virtual clock, as a delayed XState event). */
+export type AppNodeTimer =
+  { type: 'delete again'; key: string } | { type: 'retry the read'; requestId: number };
+
+export interface Scheduled {
+  event: AppNodeTimer;
+  delayMs: number;
 }
 
 export interface AppNodeContext extends AppNodeInput {
@@ -67,16 +107,25 @@ export interface AppNodeContext extends AppNodeInput {
   sessions: Map<string, string>;
   /** How many sessions this node has created, for the next id. */
   sessionsCreated: { count: number };
+  /** The strategy's protections, `none` when it names none (read on every read). */
+  stampede: StampedeProtection;
+  penetration: PenetrationProtection;
+  /** Whether a step may ask for a timer (a second delete, a wait for the lock holder). */
+  setsTimers: boolean;
+  /** With `bloom-filter`: the keys this node knows exist, once loaded (see `filterOf`). */
+  bloom: { filter: BloomFilter | null } | null;
+  /** With `single-flight`: the reads waiting for a load this node has under way, by cache key. */
+  sharedLoads: Map<string, RequestInProgress[]> | null;
 }
 
 export function send(to: string, payload: Payload): SendRequest {
   return { type: 'send', to, payload };
 }
 
-/** Sends a command to Redis on behalf of a request (or of the node itself, with request id 0). */
 /** What a cache command may carry besides its arguments (versions, leases, read-through, …). */
 export type CommandMeta = Omit<Extract<Payload, { kind: 'cache command' }>, 'kind' | 'requestId' | 'argv'>;
 
+/** Sends a command to Redis on behalf of a request (or of the node itself, with request id 0). */
 export function command(
   context: AppNodeContext,
   requestId: number,
@@ -100,7 +149,10 @@ export function query(context: AppNodeContext, payload: Extract<Payload, { kind:
  */
 export function fillTtlSeconds(context: AppNodeContext): number {
   const { ttlSeconds, ttlJitterSeconds } = context.strategy;
-  return ttlJitterSeconds > 0 ? ttlSeconds + context.jitter(ttlJitterSeconds) : ttlSeconds;
+  const ttl = ttlJitterSeconds > 0 ? ttlSeconds + context.jitter(ttlJitterSeconds) : ttlSeconds;
+  // Stale-while-revalidate keeps keys past their TTL, to be served stale while one reader refreshes.
+  const { stampede } = context;
+  return stampede.kind === 'stale-while-revalidate' ? ttl + stampede.staleSeconds : ttl;
 }
 
 /** Says something about this step, if the run is narrated. */

@@ -32,6 +32,7 @@ function newRequest(
     row: null,
     version: null,
     lease: null,
+    guard: null,
   };
   return request;
 }

@@ -100,6 +100,7 @@ export function startChat(context: AppNodeContext, from: string, payload: ChatPo
     row: null,
     version: null,
     lease: null,
+    guard: null,
   };
   context.requests.set(request.requestId, request);
   command(context, request.requestId, ['PUBLISH', chatChannel(payload.room), request.value]);

@@ -1,5 +1,6 @@
 import { BACKGROUND_REQUEST, eventIdFor } from '../../sim/events.ts';
 import type { Payload } from '../../sim/messages.ts';
+import { filterOf } from './penetration.ts';
 import {
   advance,
   command,
@@ -38,8 +39,12 @@ export function startWrite(context: AppNodeContext, from: string, payload: Write
     row: null,
     version: null,
     lease: null,
+    guard: null,
   };
   context.requests.set(requestId, request);
+  // The key may be new: the filter must know it before anyone reads it. If the write fails the
+  // filter holds one key too many, which a Bloom filter allows (it only errs towards "maybe").
+  if (context.bloom !== null) filterOf(context)?.add(key);
   if (write.kind === 'write-behind') {
     context.local?.delete(key);
     advance(request, 'updating the cache');

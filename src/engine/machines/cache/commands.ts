@@ -4,6 +4,7 @@ import { NIL } from '../../redis/reply.ts';
 import { note, type StepNote } from '../../sim/messages.ts';
 import { connectionOf, isMiss, push, reply, type CacheCommand, type CacheContext } from './context.ts';
 import { describeWithMetadata } from './describe.ts';
+import { freshnessOf, keepRecomputeTime, refuseForeignDelete } from './freshness.ts';
 
 /** Describe (before the command changes the keyspace), check the metadata, run, reply. */
 export function answerCommand(context: CacheContext, from: string, payload: CacheCommand): void {
@@ -18,6 +19,7 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
     reply(context, from, { kind: 'cache reply', requestId, command, reply: NIL, version: null });
     return;
   }
+  if (payload.onlyIfValue !== undefined && refuseForeignDelete(context, from, payload)) return;
   // Whether a GET misses matters only to describe it, to load on a miss or to hand out a lease:
   // a plain GET under load skips the extra lookup.
   const missMatters = context.narrate || payload.loadOnMiss !== undefined || payload.lease === 'request';
@@ -44,6 +46,7 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
     if (typeof payload.lease === 'number') removeLease(context, key, payload.lease);
     else context.leases.delete(key);
     if (payload.writeBehind === true) bufferWrite(context, key, argv[2] ?? '', requestId);
+    keepRecomputeTime(context, key, payload.recomputeMs);
   } else if (command === 'DEL' || command === 'UNLINK') {
     for (const deleted of argv.slice(1)) context.leases.delete(deleted);
   } else if (command === 'FLUSHALL' || command === 'FLUSHDB') {
@@ -54,13 +57,25 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
   // the reply, the others follow as pushes.
   const pushed = result.reply === null ? connection.drain() : null;
   const answer = result.reply ?? pushed?.[0] ?? NIL;
-  reply(
-    context,
-    from,
-    lease === undefined
-      ? { kind: 'cache reply', requestId, command, reply: answer, version }
-      : { kind: 'cache reply', requestId, command, reply: answer, version, lease },
-  );
+  if (payload.withTtl === true && answer.type === 'bulk' && answer.value !== null) {
+    const { ttlMs, recomputeMs } = freshnessOf(context, key);
+    reply(context, from, {
+      kind: 'cache reply',
+      requestId,
+      command,
+      reply: answer,
+      version,
+      ttlMs,
+      recomputeMs,
+    });
+  } else
+    reply(
+      context,
+      from,
+      lease === undefined
+        ? { kind: 'cache reply', requestId, command, reply: answer, version }
+        : { kind: 'cache reply', requestId, command, reply: answer, version, lease },
+    );
   if (pushed !== null) for (const later of pushed.slice(1)) push(context, from, requestId, later);
   if (command === 'PUBLISH') {
     for (const { owner, connection: other } of context.connections.values()) {

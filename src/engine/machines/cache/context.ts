@@ -1,5 +1,5 @@
 // The cache machine's input and context, and the small pieces every part of it uses.
-import type { Keyspace } from '../../redis/keyspace.ts';
+import type { Keyspace, StoredValue } from '../../redis/keyspace.ts';
 import { Connection } from '../../redis/pubsub.ts';
 import type { Reply } from '../../redis/reply.ts';
 import type { Payload } from '../../sim/messages.ts';
@@ -58,6 +58,11 @@ export interface CacheContext extends CacheInput {
   batches: BufferedWrite[][];
   /** Whether the next write-behind flush is scheduled. */
   flushArmed: { value: boolean };
+  /**
+   * XFetch's Δ, kept beside the value its fill stored (by the stored value, so a key that is
+   * deleted or expires takes its Δ with it). Null until the first fill that stores one.
+   */
+  recomputeTimes: { byValue: WeakMap<StoredValue, number> | null };
 }
 
 /** The connection of one sender: subscriptions belong to a client, not to the cache. */

@@ -1,4 +1,5 @@
 // What the cache says about each command, for the narration.
+import { NULL_MARKER } from '../../protection/nullMarker.ts';
 import type { Keyspace } from '../../redis/keyspace.ts';
 import { note, type StepNote } from '../../sim/messages.ts';
 import { type CacheCommand, type CacheContext, isMiss, waitingWrites } from './context.ts';
@@ -26,6 +27,17 @@ export function describeWithMetadata(
       return note('cache.set.writeBehind', { key, value, count: waitingWrites(context) + 1, command });
     }
   }
+  if (upper === 'GET' && payload.withTtl === true && !miss) {
+    const held = context.keyspace.peek(key);
+    if (held !== null && held.expiresAt !== null && held.value !== NULL_MARKER) {
+      const ms = held.expiresAt - context.now();
+      return note('cache.get.hit.ttl', { key, value: held.value, ms, command });
+    }
+  }
+  if (upper === 'DEL' && payload.onlyIfValue !== undefined) {
+    // A refused one was described before it got here.
+    return note('cache.del.lock', { key, token: payload.onlyIfValue, command });
+  }
   if (upper === 'DEL' && argv.length === 2) {
     const count = context.leases.get(key)?.length ?? 0;
     if (count > 0) {
@@ -52,6 +64,7 @@ export function describeCommand(keyspace: Keyspace, argv: readonly string[], fro
     if (keyspace.hasExpired(existing)) {
       return note('cache.get.expired', { key, command: line });
     }
+    if (existing.value === NULL_MARKER) return note('cache.get.hit.null', { key, command: line });
     return note('cache.get.hit', { key, value: existing.value, command: line });
   }
   if (command === 'SET' && argv.length === 3) {
@@ -60,6 +73,13 @@ export function describeCommand(keyspace: Keyspace, argv: readonly string[], fro
   if (command === 'SET' && argv.length === 5 && argv[3]?.toUpperCase() === 'EX') {
     return note('cache.set.ttl', { key, value: argv[2] ?? '', ttl: argv[4] ?? '', command: line });
   }
+  if (command === 'SET' && argv.length === 6 && isNxPx(argv)) {
+    const held = existing !== null && !keyspace.hasExpired(existing);
+    const params = { key, value: argv[2] ?? '', ms: argv[5] ?? '', command: line };
+    return held
+      ? note('cache.set.nx.held', { ...params, holder: existing.value })
+      : note('cache.set.nx.taken', params);
+  }
   if (command === 'DEL' && argv.length === 2) {
     return existing === null || keyspace.hasExpired(existing)
       ? note('cache.del.absent', { key, command: line })
@@ -67,4 +87,9 @@ export function describeCommand(keyspace: Keyspace, argv: readonly string[], fro
   }
   // A command without a sentence of its own says who sent it.
   return note('cache.command.from', { command: line, from });
+}
+
+/** `SET key value NX PX ms`: how a lock is taken. */
+function isNxPx(argv: readonly string[]): boolean {
+  return argv[3]?.toUpperCase() === 'NX' && argv[4]?.toUpperCase() === 'PX';
 }
