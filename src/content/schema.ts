@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scenario } from '../engine/index.ts';
+import { REDIS_POLICIES, type Scenario } from '../engine/index.ts';
 
 /** Lessons are data, checked against this schema by a test (DESIGN.md, rule 4). */
 export const lessonSchema = z.object({
@@ -175,6 +175,15 @@ const load = z
         keys: z.union([z.literal('all'), positiveInt]),
         ttlSeconds: positiveInt.optional(),
         staggerMs: z.number().nonnegative().optional(),
+        jitterSeconds: z.number().int().min(0).optional(),
+      })
+      .optional(),
+    absent: z
+      .object({
+        ratePerSecond: z.number().positive(),
+        ids: positiveInt,
+        atMs: z.number().nonnegative().optional(),
+        durationMs: z.number().positive().optional(),
       })
       .optional(),
   })
@@ -199,6 +208,7 @@ const scenarioFields = z.object({
         ttlSeconds: positiveInt.nullable(),
       }),
     ),
+    limit: z.object({ maxKeys: positiveInt, policy: z.enum(REDIS_POLICIES) }).optional(),
   }),
   database: z.object({
     readLatencyMs: z.number().nonnegative(),

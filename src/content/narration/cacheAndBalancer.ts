@@ -6,6 +6,8 @@ export const cacheAndBalancerNarration: Record<string, string> = {
   // A load's bulk warm-up: rows copied straight into the cache, as a loader job would.
   'load.warm-up':
     'A loader copies {count} {count|key|keys} ({from} \u2026 {to}) from the database straight into the cache, each with a TTL of {ttl} s.',
+  'load.warm-up.jitter':
+    'A loader copies {count} {count|key|keys} ({from} \u2026 {to}) from the database straight into the cache, each with a TTL of {ttl} s plus 0 to {jitter} s drawn at random.',
 
   // Version check (`ifNewer`).
   'cache.set.newer':

@@ -16,6 +16,8 @@ export interface Arrival {
   atMs: number;
   key: string;
   write: boolean;
+  /** A read of an id that exists nowhere (`LoadSpec.absent`). */
+  absent: boolean;
 }
 
 interface Stream {
@@ -25,9 +27,14 @@ interface Stream {
   next: number;
   /** No arrival at or after this time. */
   end: number;
-  /** A burst's key; null for the load's own stream, which draws keys by popularity and may write. */
-  key: string | null;
+  /**
+   * A burst's key; `absent` for the stream of absent ids; null for the load's own stream, which
+   * draws keys by popularity and may write.
+   */
+  key: string | null | typeof ABSENT;
 }
+
+const ABSENT = Symbol('absent ids');
 
 export class LoadArrivals {
   /** The load's keys by popularity rank: `keyNames[0]` is rank 1. Made once, not per request. */
@@ -35,6 +42,8 @@ export class LoadArrivals {
   /** Keys named by hot-key bursts that are not among the load's keys. */
   readonly otherKeys: readonly string[];
   private readonly streams: Stream[];
+  /** How many absent ids the load draws from: `key:<count + 1>` to `key:<count + absentIds>`. */
+  private readonly absentIds: number = 0;
   private readonly drawRank: () => number;
   private readonly writeFraction: number;
   /** Arrivals the request cap still allows. */
@@ -70,6 +79,13 @@ export class LoadArrivals {
       this.streams.push(this.stream(burst.ratePerSecond, burst.atMs, burstEnd, key));
     }
     this.otherKeys = otherKeys;
+    const { absent } = spec;
+    if (absent !== undefined) {
+      const from = absent.atMs ?? start;
+      const until = absent.durationMs === undefined ? end : Math.min(from + absent.durationMs, end);
+      this.absentIds = absent.ids;
+      this.streams.push(this.stream(absent.ratePerSecond, from, until, ABSENT));
+    }
   }
 
   /** The next request, or null when the load is over. */
@@ -87,15 +103,18 @@ export class LoadArrivals {
     if (earliest.key === null) {
       const key = this.keyNames[this.drawRank() - 1] as string;
       // Drawn even when no request writes, so a write fraction of 0 and of 0.01 choose the same keys.
-      arrival = { atMs, key, write: this.random.next() < this.writeFraction };
+      arrival = { atMs, key, write: this.random.next() < this.writeFraction, absent: false };
+    } else if (earliest.key === ABSENT) {
+      const id = this.keyNames.length + 1 + Math.floor(this.random.next() * this.absentIds);
+      arrival = { atMs, key: zipfKeyName(id), write: false, absent: true };
     } else {
-      arrival = { atMs, key: earliest.key, write: false };
+      arrival = { atMs, key: earliest.key, write: false, absent: false };
     }
     earliest.next += this.gap(earliest.rate);
     return arrival;
   }
 
-  private stream(ratePerSecond: number, start: number, end: number, key: string | null): Stream {
+  private stream(ratePerSecond: number, start: number, end: number, key: Stream['key']): Stream {
     const rate = ratePerSecond / 1000;
     return { rate, next: start + this.gap(rate), end, key };
   }

@@ -30,6 +30,20 @@ export interface LoadSpec {
   hotKeyBursts?: HotKeyBurst[] | undefined;
   /** Fills many keys into the cache at once, with one TTL: the set-up of a cache avalanche. */
   warmUp?: WarmUp | undefined;
+  /** Reads of ids that exist nowhere, on top of the load: a scraper or an attack walking ids. */
+  absent?: AbsentReads | undefined;
+}
+
+/**
+ * Poisson reads of keys that no row has and no request writes, from `atMs` for `durationMs` (they
+ * also stop when the load does). Each asks for `key:<count + n>`, the ids past the last one that
+ * exists, with n drawn uniformly from 1 to `ids`: a few ids come back often, many rarely.
+ */
+export interface AbsentReads {
+  ratePerSecond: number;
+  ids: number;
+  atMs?: number | undefined;
+  durationMs?: number | undefined;
 }
 
 export interface LoadKeys {
@@ -70,4 +84,9 @@ export interface WarmUp {
    * well; 0 or absent: every key at `atMs`, so all of them expire in the same instant.
    */
   staggerMs?: number | undefined;
+  /**
+   * Adds a whole number of seconds from 0 to this to each key's TTL, drawn per key from the
+   * warm-up's own seeded stream: the loader's share of the TTL-jitter fix. 0 or absent: none.
+   */
+  jitterSeconds?: number | undefined;
 }

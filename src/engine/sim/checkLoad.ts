@@ -61,5 +61,19 @@ export function checkLoad(
     }
     if (warmUp.ttlSeconds !== undefined) whole(warmUp.ttlSeconds, 1, 'warm-up TTL in seconds');
     if (warmUp.staggerMs !== undefined) atLeast(warmUp.staggerMs, 0, 'warm-up stagger in ms');
+    if (warmUp.jitterSeconds !== undefined) whole(warmUp.jitterSeconds, 0, 'warm-up TTL jitter in seconds');
+  }
+  const { absent } = load;
+  if (absent !== undefined) {
+    above(absent.ratePerSecond, 'rate per second of absent ids');
+    whole(absent.ids, 1, 'number of absent ids');
+    if (absent.atMs !== undefined) atLeast(absent.atMs, 0, 'start in ms of absent ids');
+    if (absent.durationMs !== undefined) above(absent.durationMs, 'duration in ms of absent ids');
+    // An absent id must stay absent: no burst may name one (it would get a row).
+    for (const [i, burst] of (load.hotKeyBursts ?? []).entries()) {
+      const id = burst.key === undefined ? null : /^key:(\d+)$/.exec(burst.key);
+      if (id !== null && id !== undefined && Number(id[1]) > count)
+        fail(`hot-key burst ${i} names ${burst.key}, one of the absent ids (key:${count + 1} and up)`);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { REDIS_POLICIES } from '../redis/eviction/policy.ts';
 import {
   BROKER_ID,
   CACHE_ID,
@@ -47,11 +48,17 @@ export function checkScenario(scenario: Scenario): void {
       fail(`latency range ${minMs}–${maxMs} ms is not a range of whole, non-negative milliseconds`);
     }
   }
-  const { readLatencyMs, writeLatencyMs } = scenario.database;
-  if (!(readLatencyMs >= 0 && writeLatencyMs >= 0)) fail('database latencies must not be negative');
   const positive = (value: number, what: string) => {
     if (!Number.isInteger(value) || value <= 0) fail(`${what} must be a whole number above 0, got ${value}`);
   };
+  const { limit } = scenario.cache;
+  if (limit !== undefined) {
+    positive(limit.maxKeys, "the cache's size limit in keys");
+    if (!(REDIS_POLICIES as readonly string[]).includes(limit.policy))
+      fail(`unknown eviction policy "${limit.policy}" (Redis has ${REDIS_POLICIES.join(', ')})`);
+  }
+  const { readLatencyMs, writeLatencyMs } = scenario.database;
+  if (!(readLatencyMs >= 0 && writeLatencyMs >= 0)) fail('database latencies must not be negative');
   const { strategy } = scenario;
   positive(strategy.ttlSeconds, 'the TTL in seconds');
   if (strategy.localCache.kind === 'l1')

@@ -12,6 +12,8 @@ import type { Entry, World } from './world.ts';
  * nothing from it: a seed gives the same arrivals whatever the topology and latencies.
  */
 const LOAD_STREAM = 0x6c6f6164;
+/** Mixed into the seed for the warm-up's TTL jitter: its own stream, drawn only when it has jitter. */
+const WARM_UP_STREAM = 0x7761726d;
 /** The value of a load key's row when the run starts. */
 const FIRST_VALUE = 'v1';
 
@@ -34,6 +36,9 @@ export class LoadFeeder {
   /** How many keys the warm-up writes, and the TTL it gives them. */
   private readonly warmKeys: number;
   private readonly warmTtlSeconds: number;
+  /** Draws the extra seconds of each warmed key's TTL, 0 to `jitterSeconds`; null without jitter. */
+  private readonly warmJitter: (() => number) | null;
+  private readonly warmJitterSeconds: number;
   /** The index (rank − 1) of the next key the warm-up writes. */
   private nextWarmIndex = 0;
 
@@ -52,6 +57,10 @@ export class LoadFeeder {
     const { keys } = load.warmUp ?? { keys: 0 };
     this.warmKeys = keys === 'all' ? load.keys.count : keys;
     this.warmTtlSeconds = load.warmUp?.ttlSeconds ?? scenario.strategy.ttlSeconds;
+    const jitter = load.warmUp?.jitterSeconds ?? 0;
+    const jitterRandom = jitter > 0 ? createRandom((seed ^ WARM_UP_STREAM) >>> 0) : null;
+    this.warmJitter = jitterRandom === null ? null : () => jitterRandom.int(0, jitter);
+    this.warmJitterSeconds = jitter;
   }
 
   /** Queues the first arrival and the warm-up's first write. */
@@ -74,7 +83,8 @@ export class LoadFeeder {
     const world = this.world;
     world.pendingWork++;
     world.pendingInputs++;
-    world.queue.push({ time: arrival.atMs, origin: requestId, kind: 'arrival', client, operation });
+    const { atMs: time, absent } = arrival;
+    world.queue.push({ time, origin: requestId, kind: 'arrival', client, operation, absent });
   }
 
   /**
@@ -83,17 +93,18 @@ export class LoadFeeder {
    */
   warm(entry: WarmUpEntry): number {
     const { keyspace, rows } = this.world;
-    const ttlMs = this.warmTtlSeconds * 1000;
     const names = this.arrivals.keyNames;
+    const jitter = this.warmJitter;
     for (let rank = entry.fromRank; rank < entry.toRank; rank++) {
       const key = names[rank - 1] as string;
       const row = rows.peek(key);
+      const ttlMs = (this.warmTtlSeconds + (jitter === null ? 0 : jitter())) * 1000;
       if (row !== null) keyspace.set(key, row.value, { ttlMs, version: row.version });
     }
     // As a SET over the limit would: the cache makes room by its eviction policy (if it has a limit).
     keyspace.evictUntilUnderLimit();
     const count = entry.toRank - entry.fromRank;
-    this.world.note = warmUpNote(count, this.warmTtlSeconds, names, entry);
+    this.world.note = warmUpNote(count, this.warmTtlSeconds, this.warmJitterSeconds, names, entry);
     this.queueWarmUp();
     return count;
   }
@@ -117,8 +128,15 @@ export class LoadFeeder {
   }
 }
 
-function warmUpNote(count: number, ttl: number, names: readonly string[], entry: WarmUpEntry): StepNote {
+function warmUpNote(
+  count: number,
+  ttl: number,
+  jitter: number,
+  names: readonly string[],
+  entry: WarmUpEntry,
+): StepNote {
   const from = names[entry.fromRank - 1] as string;
   const to = names[entry.toRank - 2] as string;
+  if (jitter > 0) return note('load.warm-up.jitter', { count, ttl, jitter, from, to });
   return note('load.warm-up', { count, ttl, from, to });
 }

@@ -11,6 +11,7 @@ interface Reading {
   misses: number;
   dbReads: number;
   dbWrites: number;
+  dbNotFound: number;
   evictions: number;
   expirations: number;
 }
@@ -46,6 +47,7 @@ export class MetricsRecorder {
   private failed = 0;
   private warmedKeys = 0;
   private staleReads = 0;
+  private absentReads = 0;
   /** When each unanswered operation was issued, by request id. */
   private readonly issuedAt = new Map<number, number>();
   /** For reads sent after a commit of their key: the version they must not be older than. */
@@ -70,6 +72,7 @@ export class MetricsRecorder {
     if (entry.kind === 'issue' || entry.kind === 'arrival') {
       this.issued++;
       this.issuedAt.set(entry.operation.requestId, world.now);
+      if (entry.kind === 'arrival' && entry.absent) this.absentReads++;
     }
     if (world.rows.commits.length > 0) this.committed();
     // Before any commit no read can be stale: a read-only run never looks at what it sends.
@@ -96,6 +99,8 @@ export class MetricsRecorder {
       expirations: 0,
       warmed: 0,
       staleReads: 0,
+      absentReads: 0,
+      dbNotFound: 0,
       ...latencyOf(this.runLatencies),
     };
     for (const bucket of this.buckets) {
@@ -169,10 +174,12 @@ export class MetricsRecorder {
       expirations: reading.expirations - last.expirations,
       warmed: this.warmedKeys,
       staleReads: this.staleReads,
+      absentReads: this.absentReads,
+      dbNotFound: reading.dbNotFound - last.dbNotFound,
       ...latencyOf(this.secondLatencies),
     });
     this.reading = reading;
-    this.issued = this.requests = this.failed = this.warmedKeys = this.staleReads = 0;
+    this.issued = this.requests = this.failed = this.warmedKeys = this.staleReads = this.absentReads = 0;
     this.secondLatencies.clear();
     this.bucketStart += BUCKET_MS;
   }
@@ -191,12 +198,22 @@ const SUMMED = [
   'expirations',
   'warmed',
   'staleReads',
+  'absentReads',
+  'dbNotFound',
 ] as const;
 
 function readingOf(world: World): Reading {
   const { hits, misses, expiredKeys, evictedKeys } = world.keyspace.stats;
-  const { reads, writes } = world.rows.stats;
-  return { hits, misses, dbReads: reads, dbWrites: writes, evictions: evictedKeys, expirations: expiredKeys };
+  const { reads, writes, notFound } = world.rows.stats;
+  return {
+    hits,
+    misses,
+    dbReads: reads,
+    dbWrites: writes,
+    dbNotFound: notFound,
+    evictions: evictedKeys,
+    expirations: expiredKeys,
+  };
 }
 
 function latencyOf(histogram: LatencyHistogram): Pick<MetricsCounts, 'p50Ms' | 'p95Ms' | 'p99Ms' | 'maxMs'> {

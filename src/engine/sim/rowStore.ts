@@ -20,7 +20,8 @@ export interface Commit extends Row {
 export class RowStore {
   private readonly rows = new Map<string, Row>();
   private readonly outbox = new Map<string, { event: InvalidationEvent; published: boolean }>();
-  readonly stats = { reads: 0, writes: 0 };
+  /** Selects, selects that found no row, and committed updates. */
+  readonly stats = { reads: 0, notFound: 0, writes: 0 };
   /** Every commit so far, in order. */
   readonly commits: Commit[] = [];
 
@@ -39,7 +40,12 @@ export class RowStore {
 
   select(key: string): Row | null {
     this.stats.reads++;
-    return this.rows.get(key) ?? null;
+    const row = this.rows.get(key);
+    if (row === undefined) {
+      this.stats.notFound++;
+      return null;
+    }
+    return row;
   }
 
   /** Commits a new value; the row's version goes up by one (a new row starts at version 1). */

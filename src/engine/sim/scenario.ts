@@ -1,3 +1,4 @@
+import type { RedisPolicy } from '../redis/eviction/policy.ts';
 import type { LoadSpec } from '../load/loadSpec.ts';
 import type { Strategy } from '../strategies/strategy.ts';
 import type { Fault } from './intervention.ts';
@@ -37,6 +38,16 @@ export interface DatabaseSpec {
 export interface CacheSpec {
   /** Entries present before the run starts (a warm cache). */
   entries: { key: string; value: string; version: number; ttlSeconds: number | null }[];
+  /**
+   * A size limit counted in keys, and the Redis policy that makes room when a write goes over it
+   * (sampled, as Redis does). Absent: no limit, as Redis with `maxmemory 0`.
+   */
+  limit?: CacheLimit | undefined;
+}
+
+export interface CacheLimit {
+  maxKeys: number;
+  policy: RedisPolicy;
 }
 
 /** An invalidation event, as the outbox stores it and the broker carries it. */

@@ -287,6 +287,10 @@ export interface MetricsCounts {
   expirations: number;
   /** Keys a bulk warm-up wrote into the cache. */
   warmed: number;
+  /** Reads of ids that exist nowhere that the load issued (`load.absent`). */
+  absentReads: number;
+  /** Database selects that found no row: what penetration costs the database. */
+  dbNotFound: number;
   /**
    * Reads answered with an older version than the newest committed before the read was sent: the
    * checker's stale read (check/checker.ts), counted as the run goes.

@@ -39,7 +39,13 @@ export type Entry = QueueEntry & {
     | { kind: 'timer'; actor: string; generation: number; fire: () => void; housekeeping: boolean }
     | { kind: 'issue'; client: string; operation: IssuedOperation }
     /** A request of the scenario's load, sent open loop (see load/loadSpec.ts). */
-    | { kind: 'arrival'; client: string; operation: LoadOperation }
+    | {
+        kind: 'arrival';
+        client: string;
+        operation: LoadOperation;
+        /** A read of an id that exists nowhere (`load.absent`), counted as such by a metrics run. */
+        absent: boolean;
+      }
     /** A load's bulk warm-up writing the keys of popularity ranks `fromRank` up to (not including) `toRank`. */
     | { kind: 'warm up'; fromRank: number; toRank: number }
     | { kind: 'console'; command: TypedCommand }
@@ -132,6 +138,8 @@ export class World {
     this.keyspace = new Keyspace(() => this.now, createRandom((seed ^ KEYSPACE_STREAM) >>> 0));
     this.network = new Network(random, scenario.network.defaultLatency, scenario.network.links);
     this.rows = new RowStore(scenario.database.rows, scenario.events?.outbox ?? []);
+    const { limit } = scenario.cache;
+    if (limit !== undefined) this.keyspace.configure({ maxkeys: limit.maxKeys, policy: limit.policy });
     for (const entry of scenario.cache.entries) {
       const ttlMs = entry.ttlSeconds === null ? null : entry.ttlSeconds * 1000;
       this.keyspace.set(entry.key, entry.value, { ttlMs, version: entry.version });

@@ -125,7 +125,7 @@ describe('databaseMachine', () => {
       row: { value: 'new', version: 2 },
     });
     expect(db.getSnapshot().value).toBe('idle');
-    expect(rows.stats).toEqual({ reads: 1, writes: 1 });
+    expect(rows.stats).toEqual({ reads: 1, notFound: 0, writes: 1 });
   });
 });
 

@@ -40,7 +40,7 @@ const small = labScenario(steadyLoad(8, 3, 5, 0.25), {
 describe('the metrics series', () => {
   it('gives exact values at a fixed seed', () => {
     const trace = runScenario(small, { seed: 42, record: 'metrics' });
-    const zero = { failed: 0, evictions: 0, warmed: 0, staleReads: 0 };
+    const zero = { failed: 0, evictions: 0, warmed: 0, staleReads: 0, absentReads: 0, dbNotFound: 0 };
     expect(trace.series).toEqual({
       bucketMs: 1000,
       buckets: [
