@@ -11,6 +11,7 @@ import {
   type HitRatioPolicy,
 } from '../../src/engine/load/hitRatio.ts';
 import { zipfTrace } from '../../src/engine/load/zipf.ts';
+import { parseFlags, seedFlag } from './flags.ts';
 import { UsageError } from './usageError.ts';
 
 const FLAGS = ['policy', 'size', 'sizes', 'trace', 'zipf', 'keys', 'requests', 'seed'] as const;
@@ -18,7 +19,6 @@ type Flag = (typeof FLAGS)[number];
 
 /** Past this, the Zipf tables (two numbers and a name per key) stop fitting comfortably in memory. */
 const MAX_ZIPF_KEYS = 10_000_000;
-const DEFAULT_SEED = 1;
 
 /** Reads a trace file; tests pass their own. */
 export type ReadTextFile = (path: string) => string;
@@ -28,36 +28,16 @@ export function hitRatioLines(
   args: readonly string[],
   readTextFile: ReadTextFile = (path) => readFileSync(path, 'utf8'),
 ): string[] {
-  const flags = parseHitRatioFlags(args);
+  const flags = parseFlags(args, { values: FLAGS }).values as Map<Flag, string>;
   const policy = policyOf(flags);
   const sizes = sizesOf(flags);
-  const seed = seedOf(flags);
+  const seed = seedFlag(flags);
   const keys = traceOf(flags, seed, readTextFile);
   return sizes.map((size) => {
     const { requests, hits, misses, missRatio } = simulateHitRatio({ policy, size, keys: keys(), seed });
     // Spelled out so the keys print in the documented order.
     return JSON.stringify({ policy, size, requests, hits, misses, missRatio });
   });
-}
-
-function parseHitRatioFlags(args: readonly string[]): Map<Flag, string> {
-  const flags = new Map<Flag, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (match === null) throw new UsageError(`unexpected argument "${arg}"`);
-    const name = match[1] as string;
-    if (!isFlag(name)) throw new UsageError(`unknown flag --${name}`);
-    const value = match[2] ?? args[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-    if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
-    flags.set(name, value);
-  }
-  return flags;
-}
-
-function isFlag(name: string): name is Flag {
-  return (FLAGS as readonly string[]).includes(name);
 }
 
 function policyOf(flags: Map<Flag, string>): HitRatioPolicy {
@@ -77,11 +57,6 @@ function sizesOf(flags: Map<Flag, string>): number[] {
   if (size !== undefined) return [wholeNumber('size', size, 1)];
   if (sizes === undefined) throw new UsageError('--size <keys> (or --sizes <keys,keys,…>) is required');
   return sizes.split(',').map((text) => wholeNumber('sizes', text, 1));
-}
-
-function seedOf(flags: Map<Flag, string>): number {
-  const text = flags.get('seed');
-  return text === undefined ? DEFAULT_SEED : wholeNumber('seed', text, 0, 0xffffffff);
 }
 
 /** A function giving the trace from its start, once per cache size. */

@@ -1,7 +1,9 @@
 import { exploreRace, racePairOf, runScenario } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/engine/index.ts';
-import { getScenario, scenarios, DEFAULT_SEED } from '../../src/content/scenarios/index.ts';
+import { getScenario, scenarios } from '../../src/content/scenarios/index.ts';
+import { parseFlags, seedFlag } from './flags.ts';
 import { hitRatioLines } from './hitratioCli.ts';
+import { labLines } from './labCli.ts';
 import { parseRedisCliFlags, runRedisScript } from './redisCli.ts';
 import { UsageError } from './usageError.ts';
 
@@ -33,6 +35,12 @@ export const USAGE = `usage:
       as JSON, one line per size; --trace reads one key per line, --zipf draws R requests over
       key:1…key:N with Zipf(alpha) popularity; --seed (default 1) seeds that draw and the cache's
       random eviction and sampling (redis-lru and redis-lfu are Redis's sampled approximations)
+  npm run sim -- lab --scenario <id> [--set <name>=<value> …] [--seed <S>] [--json]
+      run a load-lab scenario (a topology under a seeded load, counted per virtual second) with
+      the settings given and print its summary, or with --json one object: {"scenario","seed",
+      "settings","summary","totals","series"}, the series one entry per virtual second
+  npm run sim -- lab --list
+      list the lab scenarios and the settings each takes, with their ranges and defaults
 
 Use \`npm run -s sim -- …\` to keep npm's own header lines out of the output when piping it.`;
 
@@ -45,17 +53,17 @@ export function runSimCli(argv: readonly string[], io: Io): number {
     const [command, ...rest] = argv;
     switch (command) {
       case 'scenarios':
-        parseFlags(rest, []);
+        parseFlags(rest, { values: [] });
         io.out(scenarios.map((s) => s.id).join('\n'));
         return 0;
       case 'trace': {
-        const flags = parseFlags(rest, ['scenario', 'seed', 'record']);
+        const flags = parseFlags(rest, { values: ['scenario', 'seed', 'record'] }).values;
         io.out(JSON.stringify(traceFor(flags)));
         return 0;
       }
       case 'race': {
-        const flags = parseFlags(rest, ['scenario', 'seed']);
-        io.out(raceLines(scenarioOf(flags), seedOf(flags)).join('\n'));
+        const flags = parseFlags(rest, { values: ['scenario', 'seed'] }).values;
+        io.out(raceLines(scenarioOf(flags), seedFlag(flags)).join('\n'));
         return 0;
       }
       case 'redis': {
@@ -75,6 +83,9 @@ export function runSimCli(argv: readonly string[], io: Io): number {
       }
       case 'hitratio':
         io.out(hitRatioLines(rest).join('\n'));
+        return 0;
+      case 'lab':
+        io.out(labLines(rest).join('\n'));
         return 0;
       case undefined:
         throw new UsageError('no command given');
@@ -98,15 +109,6 @@ function scenarioOf(flags: Map<string, string>): Scenario {
   return scenario;
 }
 
-function seedOf(flags: Map<string, string>): number {
-  const seedText = flags.get('seed') ?? String(DEFAULT_SEED);
-  const seed = Number(seedText);
-  if (!/^\d+$/.test(seedText) || seed > 0xffffffff) {
-    throw new UsageError(`--seed: "${seedText}" is not a whole number from 0 to 4294967295`);
-  }
-  return seed;
-}
-
 /** `stale  1.1.2.2.1  Bob GET miss | …` per interleaving, then how many end stale. */
 function raceLines(scenario: Scenario, seed: number): string[] {
   const pair = racePairOf(scenario);
@@ -128,26 +130,10 @@ function raceLines(scenario: Scenario, seed: number): string[] {
 
 function traceFor(flags: Map<string, string>) {
   const scenario = scenarioOf(flags);
-  const seed = seedOf(flags);
+  const seed = seedFlag(flags);
   const record = flags.get('record') ?? 'frames';
   if (record !== 'frames' && record !== 'metrics') {
     throw new UsageError(`--record: "${record}" is neither frames nor metrics`);
   }
   return runScenario(scenario, { seed, record });
-}
-
-/** `--name value` and `--name=value` pairs; anything else is a usage error naming the culprit. */
-function parseFlags(args: readonly string[], known: readonly string[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (match === null) throw new UsageError(`unexpected argument "${arg}"`);
-    const name = match[1] as string;
-    if (!known.includes(name)) throw new UsageError(`unknown flag --${name}`);
-    const value = match[2] ?? args[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-    flags.set(name, value);
-  }
-  return flags;
 }

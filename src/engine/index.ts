@@ -23,7 +23,8 @@ export { RedisSession, type SessionOptions } from './redis/session.ts';
 export { parseCommandLine, type ParsedLine } from './redis/parser.ts';
 export { formatReplyCli, formatReplyInline, replyToJson, type Reply } from './redis/reply.ts';
 export { Connection } from './redis/pubsub.ts';
-export type { EvictionMode, EvictionPolicy } from './redis/eviction/policy.ts';
+export type { EvictionMode, EvictionPolicy, RedisPolicy } from './redis/eviction/policy.ts';
+export { REDIS_POLICIES } from './redis/eviction/policy.ts';
 
 // The race explorer: every interleaving of two operations' steps at the cache and the database.
 export { exploreRace, racePairOf, RACE_MAX_RUNS } from './check/raceExplorer.ts';
@@ -72,3 +73,15 @@ export { LatencyHistogram, type LatencyPercentiles } from './load/latencyHistogr
 // strategy's protection settings.
 export { BloomFilter, bloomFalsePositiveRate, bloomSize, type BloomSize } from './protection/bloomFilter.ts';
 export { protectionProblems } from './strategies/protectionProblems.ts';
+// The load lab: scenarios with a load and the settings a learner may change in them.
+export type * from './lab/labTypes.ts';
+export {
+  activeParameters,
+  buildLabScenario,
+  labDefaults,
+  parameterActive,
+  parseLabSettings,
+  readNumber,
+} from './lab/labSettings.ts';
+export { labMetricValue, loadEndMs, runLab, summarizeLab, type LabRunOptions } from './lab/runLab.ts';
+export { checkScenario, ScenarioError } from './sim/checkScenario.ts';

@@ -1,0 +1,163 @@
+import { CACHE_ASIDE, type LabScenario } from '../../engine/index.ts';
+import { labTopology } from './topology.ts';
+
+const HOT_KEY = 'key:1';
+
+/**
+ * A cache stampede at scale: one hot key read 500 times a second, whose value takes 200 ms to
+ * compute. Every time it expires, each read that arrives before the first refill lands misses
+ * and runs the same query.
+ */
+export const stampedeLab: LabScenario = {
+  id: 'stampede',
+  title: 'Stampede: one hot key, a slow query',
+  summary:
+    'One key is read 500 times a second. Its query takes 200 ms and its TTL is 10 s, so every 10 s ' +
+    'about a hundred reads miss at once and each runs the query. Pick a protection and compare: ' +
+    'a lock, single-flight, early recomputation (XFetch) or serving stale while one read refreshes.',
+  lesson: 'stampede',
+  headline: 'dbQueries',
+  base: labTopology({
+    id: 'lab-stampede',
+    title: 'Stampede',
+    summary: 'One hot key read 500 times a second, a 200 ms query behind it, a 10-second TTL.',
+    cache: { entries: [{ key: HOT_KEY, value: 'v1', version: 1, ttlSeconds: 10 }] },
+    database: { readLatencyMs: 200, writeLatencyMs: 8, rows: [] },
+    strategy: { ...CACHE_ASIDE, ttlSeconds: 10, stampede: { kind: 'none' } },
+    load: {
+      arrivals: { kind: 'poisson', ratePerSecond: 500 },
+      durationMs: 60_000,
+      keys: { count: 1, popularity: { kind: 'uniform' } },
+      writeFraction: 0,
+    },
+  }),
+  parameters: [
+    {
+      kind: 'choice',
+      name: 'protection',
+      label: 'Protection',
+      help: 'What the app does when the hot key is missing or about to expire.',
+      default: 'none',
+      choices: [
+        { value: 'none', label: 'None', set: { 'strategy.stampede': { kind: 'none' } } },
+        {
+          value: 'mutex',
+          label: 'Lock (SET NX PX)',
+          set: { 'strategy.stampede': { kind: 'mutex', lockTtlMs: 1_000, retryDelayMs: 50, maxRetries: 10 } },
+        },
+        {
+          value: 'single-flight',
+          label: 'Single-flight',
+          set: { 'strategy.stampede': { kind: 'single-flight' } },
+        },
+        { value: 'xfetch', label: 'XFetch', set: { 'strategy.stampede': { kind: 'xfetch', beta: 1 } } },
+        {
+          value: 'stale-while-revalidate',
+          label: 'Stale-while-revalidate',
+          set: { 'strategy.stampede': { kind: 'stale-while-revalidate', staleSeconds: 5 } },
+        },
+      ],
+    },
+    {
+      kind: 'number',
+      name: 'lock-ttl',
+      label: 'Lock expiry',
+      help: 'The lock’s PX: it is released by itself after this long if its holder never finishes.',
+      unit: 'ms',
+      min: 10,
+      max: 10_000,
+      integer: true,
+      default: 1_000,
+      paths: ['strategy.stampede.lockTtlMs'],
+      when: { parameter: 'protection', is: ['mutex'] },
+    },
+    {
+      kind: 'number',
+      name: 'retry-delay',
+      label: 'Retry delay',
+      help: 'A read that did not get the lock waits this long, then twice as long, and so on, before it looks again.',
+      unit: 'ms',
+      min: 1,
+      max: 2_000,
+      integer: true,
+      default: 50,
+      paths: ['strategy.stampede.retryDelayMs'],
+      when: { parameter: 'protection', is: ['mutex'] },
+    },
+    {
+      kind: 'number',
+      name: 'max-retries',
+      label: 'Retries',
+      help: 'How many times a waiting read looks again before it runs the query itself.',
+      unit: '',
+      min: 0,
+      max: 20,
+      integer: true,
+      default: 5,
+      paths: ['strategy.stampede.maxRetries'],
+      when: { parameter: 'protection', is: ['mutex'] },
+    },
+    {
+      kind: 'number',
+      name: 'beta',
+      label: 'XFetch β',
+      help: 'Above 1 recomputes earlier, below 1 later; 1 is the paper’s recommended default.',
+      unit: '',
+      min: 0.1,
+      max: 10,
+      integer: false,
+      default: 1,
+      paths: ['strategy.stampede.beta'],
+      when: { parameter: 'protection', is: ['xfetch'] },
+    },
+    {
+      kind: 'number',
+      name: 'stale',
+      label: 'Serve stale for',
+      help: 'How long after its TTL a value may still be served while one read refreshes it.',
+      unit: 's',
+      min: 1,
+      max: 60,
+      integer: true,
+      default: 5,
+      paths: ['strategy.stampede.staleSeconds'],
+      when: { parameter: 'protection', is: ['stale-while-revalidate'] },
+    },
+    {
+      kind: 'number',
+      name: 'rate',
+      label: 'Reads per second',
+      help: 'How often the hot key is read (Poisson arrivals).',
+      unit: 'requests/s',
+      min: 10,
+      max: 2_000,
+      integer: true,
+      default: 500,
+      paths: ['load.arrivals.ratePerSecond'],
+    },
+    {
+      kind: 'number',
+      name: 'query',
+      label: 'Query time',
+      help: 'How long the database takes to compute the value.',
+      unit: 'ms',
+      min: 1,
+      max: 2_000,
+      integer: true,
+      default: 200,
+      paths: ['database.readLatencyMs'],
+    },
+    {
+      kind: 'number',
+      name: 'ttl',
+      label: 'TTL',
+      help: 'How long the value stays in the cache.',
+      unit: 's',
+      min: 1,
+      max: 60,
+      integer: true,
+      default: 10,
+      paths: ['strategy.ttlSeconds', 'cache.entries.0.ttlSeconds'],
+    },
+  ],
+};

@@ -1,0 +1,131 @@
+import { CACHE_ASIDE, type LabScenario } from '../../engine/index.ts';
+import { labTopology } from './topology.ts';
+
+/**
+ * A steady day of traffic: Zipf reads with some writes, through a cache with a size limit and,
+ * if chosen, a local cache in each app node. The figures to watch are the ones production
+ * dashboards show: hit ratio, database queries, p99 latency, and stale reads.
+ */
+export const steadyLab: LabScenario = {
+  id: 'steady',
+  title: 'Steady traffic: size, policy and a local cache',
+  summary:
+    'Reads and 5% writes over 10,000 keys, popular ones far more often (Zipf α = 0.9), at 500 ' +
+    'requests a second, through a Redis that holds 1,000 keys. Change the size, the eviction policy ' +
+    'or the TTL and watch the hit ratio; add a local cache and watch p99 fall and stale reads appear.',
+  lesson: 'production',
+  headline: 'hitRatio',
+  base: labTopology({
+    id: 'lab-steady',
+    title: 'Steady traffic',
+    summary: 'Zipf reads and writes over 10,000 keys through a cache that holds 1,000.',
+    cache: { entries: [], limit: { maxKeys: 1_000, policy: 'allkeys-lru' } },
+    strategy: { ...CACHE_ASIDE, ttlSeconds: 60 },
+    load: {
+      arrivals: { kind: 'poisson', ratePerSecond: 500 },
+      durationMs: 60_000,
+      keys: { count: 10_000, popularity: { kind: 'zipf', alpha: 0.9 } },
+      writeFraction: 0.05,
+    },
+  }),
+  parameters: [
+    {
+      kind: 'number',
+      name: 'size',
+      label: 'Cache size',
+      help: 'How many keys Redis holds before it evicts one to make room.',
+      unit: 'keys',
+      min: 10,
+      max: 20_000,
+      integer: true,
+      default: 1_000,
+      paths: ['cache.limit.maxKeys'],
+    },
+    {
+      kind: 'choice',
+      name: 'policy',
+      label: 'Eviction policy',
+      help: 'Which key Redis evicts, from a sample of five, when it is full.',
+      default: 'allkeys-lru',
+      choices: [
+        { value: 'allkeys-lru', label: 'allkeys-lru', set: { 'cache.limit.policy': 'allkeys-lru' } },
+        { value: 'allkeys-lfu', label: 'allkeys-lfu', set: { 'cache.limit.policy': 'allkeys-lfu' } },
+        { value: 'allkeys-random', label: 'allkeys-random', set: { 'cache.limit.policy': 'allkeys-random' } },
+        { value: 'volatile-ttl', label: 'volatile-ttl', set: { 'cache.limit.policy': 'volatile-ttl' } },
+      ],
+    },
+    {
+      kind: 'number',
+      name: 'ttl',
+      label: 'TTL',
+      help: 'How long a key the app fills stays in Redis.',
+      unit: 's',
+      min: 1,
+      max: 600,
+      integer: true,
+      default: 60,
+      paths: ['strategy.ttlSeconds'],
+    },
+    {
+      kind: 'choice',
+      name: 'local',
+      label: 'Local cache',
+      help: 'A small cache inside each app node, in front of Redis, with no invalidation between nodes.',
+      default: 'off',
+      choices: [
+        { value: 'off', label: 'Off', set: { 'strategy.localCache': { kind: 'off' } } },
+        { value: 'l1', label: 'On', set: { 'strategy.localCache': { kind: 'l1', ttlSeconds: 5 } } },
+      ],
+    },
+    {
+      kind: 'number',
+      name: 'local-ttl',
+      label: 'Local cache TTL',
+      help: 'How long a node keeps its own copy; a write on another node is not seen until it runs out.',
+      unit: 's',
+      min: 1,
+      max: 60,
+      integer: true,
+      default: 5,
+      paths: ['strategy.localCache.ttlSeconds'],
+      when: { parameter: 'local', is: ['l1'] },
+    },
+    {
+      kind: 'number',
+      name: 'alpha',
+      label: 'Zipf α',
+      help: 'How skewed popularity is: 0.6 spreads reads out, 1.2 puts most on a few keys.',
+      unit: '',
+      min: 0.1,
+      max: 2,
+      integer: false,
+      default: 0.9,
+      paths: ['load.keys.popularity.alpha'],
+    },
+    {
+      kind: 'number',
+      name: 'writes',
+      label: 'Writes',
+      help: 'The share of requests that update a row (and delete its key from Redis).',
+      unit: '%',
+      min: 0,
+      max: 100,
+      integer: false,
+      default: 5,
+      paths: ['load.writeFraction'],
+      scale: 0.01,
+    },
+    {
+      kind: 'number',
+      name: 'rate',
+      label: 'Requests per second',
+      help: 'The average arrival rate (Poisson arrivals).',
+      unit: 'requests/s',
+      min: 10,
+      max: 3_000,
+      integer: true,
+      default: 500,
+      paths: ['load.arrivals.ratePerSecond'],
+    },
+  ],
+};
