@@ -11,5 +11,6 @@ export { lessons, getLesson } from './lessons/index.ts';
 export { curriculum, type CurriculumEntry } from './curriculum.ts';
 export { narrate, narrationTemplates } from './narration.ts';
 export { codeLineForMarker } from './codeMarkers.ts';
-export type { Lesson } from './schema.ts';
+export type { Lesson, LessonChart } from './schema.ts';
+export { labScenarios, getLabScenario } from './labs/index.ts';
 export { commandHelp, helpFor, type CommandHelp } from './redisHelp.ts';
