@@ -4,7 +4,8 @@
  */
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { CACHE_ASIDE, LOAD_BALANCER_ID, runScenario, type Scenario } from '../../src/engine/index.ts';
+import { runScenario, type Scenario } from '../../src/engine/index.ts';
+import { labTopology } from '../../src/content/labs/topology.ts';
 
 interface Result {
   name: string;
@@ -17,35 +18,18 @@ type Best = (round: () => { work: number; seconds: number }) => number;
 type Timed = <T>(fn: () => T) => { value: T; seconds: number };
 
 const REQUESTS = 100_000;
-const NODES = ['app-1', 'app-2', 'app-3'];
-const CLIENTS = Array.from({ length: 12 }, (_, i) => `browser-${i + 1}`);
-
-export const labTopology: Scenario = {
+/** The lab scenarios' topology (content/labs/topology.ts): 12 browsers, a balancer, 3 app nodes. */
+const labTopologyScenario: Scenario = labTopology({
   id: 'lab-topology-100k',
   title: 'Load lab: three app nodes under 100,000 requests',
   summary: 'Poisson arrivals at 2,000/s over 10,000 Zipf(0.9) keys, 5% writes, cache-aside.',
-  clients: CLIENTS.map((id) => ({ id, label: id, server: LOAD_BALANCER_ID })),
-  loadBalancer: { policy: 'round-robin' },
-  appNodes: NODES.map((id) => ({ id, label: id })),
-  cache: { entries: [] },
-  database: { readLatencyMs: 5, writeLatencyMs: 8, rows: [] },
-  strategy: CACHE_ASIDE,
-  network: {
-    defaultLatency: { minMs: 1, maxMs: 3 },
-    links: [
-      ...CLIENTS.map((c) => ({ a: c, b: LOAD_BALANCER_ID, latency: { minMs: 10, maxMs: 20 } })),
-      ...NODES.map((a) => ({ a, b: 'cache', latency: { minMs: 1, maxMs: 2 } })),
-      ...NODES.map((a) => ({ a, b: 'db', latency: { minMs: 2, maxMs: 4 } })),
-    ],
-  },
-  script: [],
   load: {
     arrivals: { kind: 'poisson', ratePerSecond: 2_000 },
     requests: REQUESTS,
     keys: { count: 10_000, popularity: { kind: 'zipf', alpha: 0.9 } },
     writeFraction: 0.05,
   },
-};
+});
 
 /** `global.gc`, switched on at run time (`npm run bench` starts node without --expose-gc). */
 function collectGarbage(): () => void {
@@ -56,7 +40,9 @@ function collectGarbage(): () => void {
 export function labTopology100k(best: Best, timed: Timed): Result[] {
   let events = 0;
   const requestsPerSecond = best(() => {
-    const { value: trace, seconds } = timed(() => runScenario(labTopology, { seed: 1, record: 'metrics' }));
+    const { value: trace, seconds } = timed(() =>
+      runScenario(labTopologyScenario, { seed: 1, record: 'metrics' }),
+    );
     events = trace.totals.events;
     return { work: trace.series?.totals.requests ?? 0, seconds };
   });
@@ -67,7 +53,7 @@ export function labTopology100k(best: Best, timed: Timed): Result[] {
   gc();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
-  const trace = runScenario(labTopology, {
+  const trace = runScenario(labTopologyScenario, {
     seed: 1,
     record: 'metrics',
     progressEveryEvents: 1_000,
