@@ -10,7 +10,7 @@ import { expectStep, narration, readStep, stepCounter } from './helpers.ts';
 const PLAYGROUND = '/#/playground';
 
 const BUILT =
-  'from=stale-overwrite-race&clients=3&nodes=3&lb=round-robin&l1=10&read=cache-aside&write=after-commit&ttl=30&jitter=0&inv=none&fix=version-cas&sessions=node-memory';
+  'from=stale-overwrite-race&clients=3&nodes=3&lb=round-robin&l1=10&read=cache-aside&write=after-commit&ttl=30&jitter=0&inv=none&fix=version-cas&sessions=node-memory&stampede=none&pen=none&maxkeys=off';
 
 async function stepTo(page: Page, target: number) {
   await page.getByRole('figure', { name: 'System diagram' }).focus();
@@ -118,9 +118,76 @@ test('an impossible combination is explained next to its control and never run',
   await expectStep(page, 0);
 });
 
+/** The database reads of the whole run: the counters at the last step. */
+async function dbReadsAtTheEnd(page: Page) {
+  await expect(stepCounter(page)).toBeVisible();
+  await page.getByRole('figure', { name: 'System diagram' }).focus();
+  await page.keyboard.press('End');
+  const { last } = await readStep(page);
+  await expectStep(page, last);
+  const counters = page.getByRole('region', { name: 'Counters' });
+  return counters.locator('dt', { hasText: 'DB reads' }).locator('xpath=following-sibling::dd').innerText();
+}
+
+test('a lock around the load turns five database reads into one', async ({ page, context }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${PLAYGROUND}?from=stampede-unprotected`);
+  expect(await dbReadsAtTheEnd(page)).toMatch(/^5\b/);
+
+  const stampede = page.getByRole('combobox', { name: 'Stampede protection' });
+  await expect(page.getByRole('spinbutton', { name: 'Lock TTL (ms)' })).toHaveCount(0);
+  await stampede.focus();
+  await stampede.selectOption('mutex');
+  await expect(page).toHaveURL(
+    /stampede=mutex&lock=500&retry=60&retries=5&pen=none&maxkeys=off&seed=1&step=0$/,
+  );
+  const lock = page.getByRole('spinbutton', { name: 'Lock TTL (ms)' });
+  await expect(lock).toHaveValue('500');
+  await expect(lock).toHaveAccessibleDescription(/This database takes 100 ms to read a row/);
+  await expect(page.getByRole('spinbutton', { name: 'Retries' })).toHaveValue('5');
+  expect(await dbReadsAtTheEnd(page)).toMatch(/^1\b/);
+  await expectNoAxeViolations(page);
+
+  // From the keyboard: a lock shorter than the query lets a second reader load.
+  await lock.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('60');
+  await expect(page).toHaveURL(/lock=60&/);
+  expect(await dbReadsAtTheEnd(page)).toMatch(/^2\b/);
+
+  // The link reopens the same protection.
+  const again = await context.newPage();
+  await again.goto(page.url());
+  await expect(again.getByRole('combobox', { name: 'Stampede protection' })).toHaveValue('mutex');
+  await expect(again.getByRole('spinbutton', { name: 'Lock TTL (ms)' })).toHaveValue('60');
+});
+
+test('the failure-mode controls are explained and refused in words', async ({ page }) => {
+  await page.goto(
+    `${PLAYGROUND}?from=penetration-unprotected&pen=bloom-filter&items=10&fp=0.01&maxkeys=3&evict=allkeys-lfu`,
+  );
+  await expect(stepCounter(page)).toBeVisible();
+  const protections = page.getByRole('group', { name: 'Failure-mode protections' });
+  await expect(protections.getByRole('status')).toHaveText(
+    '96 bits (m) and 7 hashes (k). With the database\u2019s 10 rows, the formula gives 1% false positives.',
+  );
+  await expect(page.getByRole('combobox', { name: 'Eviction policy' })).toHaveValue('allkeys-lfu');
+  await page.getByRole('combobox', { name: 'Read path' }).selectOption('read-through');
+  await page.getByRole('combobox', { name: 'Stampede protection' }).selectOption('single-flight');
+  await expect(page.getByRole('region', { name: 'These settings cannot run' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Stampede protection' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expectNoAxeViolations(page);
+});
+
 test('the playground fits a phone screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(`${PLAYGROUND}?${BUILT}&seed=1&step=0`);
+  const withEveryField = BUILT.replace('stampede=none', 'stampede=mutex&lock=500&retry=60&retries=5')
+    .replace('pen=none', 'pen=bloom-filter&items=1&fp=0.01')
+    .replace('maxkeys=off', 'maxkeys=2&evict=volatile-random');
+  await page.goto(`${PLAYGROUND}?${withEveryField}&seed=1&step=0`);
   await expect(stepCounter(page)).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

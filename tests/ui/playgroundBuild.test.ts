@@ -8,6 +8,7 @@ import { configSearch } from '../../src/ui/playground/configLink.ts';
 import { configHints } from '../../src/ui/playground/configHints.ts';
 import { configProblems } from '../../src/ui/playground/configProblems.ts';
 import { configOf, fewestClients } from '../../src/ui/playground/playgroundConfig.ts';
+import { bloomSummary, percent } from '../../src/ui/playground/protectionHints.ts';
 import type { PlaygroundConfig } from '../../src/ui/playground/playgroundConfig.ts';
 
 function scenario(id: string): Scenario {
@@ -155,6 +156,28 @@ describe('building a scenario from a configuration', () => {
     });
   });
 
+  it('runs the protections and the cache limit chosen', () => {
+    const base = scenario('stampede-unprotected');
+    const built = buildScenario(
+      base,
+      withConfig(base, {
+        stampede: { kind: 'mutex', lockTtlMs: 60, retryDelayMs: 60, maxRetries: 5 },
+        penetration: { kind: 'null-caching', ttlSeconds: 5 },
+        cacheLimit: { maxKeys: 3, policy: 'allkeys-lfu' },
+      }),
+    );
+    expect(built.strategy.stampede).toEqual({
+      kind: 'mutex',
+      lockTtlMs: 60,
+      retryDelayMs: 60,
+      maxRetries: 5,
+    });
+    expect(built.strategy.penetration).toEqual({ kind: 'null-caching', ttlSeconds: 5 });
+    expect(built.cache).toEqual({ ...base.cache, limit: { maxKeys: 3, policy: 'allkeys-lfu' } });
+    expect(runScenario(built, { seed: 1, record: 'metrics' }).totals.dbReads).toBe(2);
+    expect(buildScenario(base, configOf(base)).cache.limit).toBeUndefined();
+  });
+
   it('keeps the broker only for event-driven invalidation, and leaves out faults on actors that are gone', () => {
     const base = scenario('outbox-after-restart');
     const pubsub = buildScenario(base, withConfig(base, { invalidation: 'pubsub', l1Seconds: 10 }));
@@ -230,6 +253,75 @@ describe('impossible combinations', () => {
     expect(problems[0]?.message).toContain(words);
   });
 
+  it.each([
+    [
+      { read: 'read-through', stampede: { kind: 'xfetch', beta: 1 } },
+      ['stampede', 'read'],
+      '\u201cRecompute early (XFetch)\u201d works where the app node loads rows',
+    ],
+    [
+      { read: 'read-through', penetration: { kind: 'null-caching', ttlSeconds: 5 } },
+      ['penetration', 'read'],
+      'no marker would ever be stored',
+    ],
+    [
+      { raceFix: 'version-cas', stampede: { kind: 'stale-while-revalidate', staleSeconds: 2 } },
+      ['stampede', 'raceFix'],
+      'every refresh would be refused',
+    ],
+    [
+      { invalidation: 'versioned-keys', penetration: { kind: 'null-caching', ttlSeconds: 5 } },
+      ['penetration', 'invalidation'],
+      'the \u201cnot found\u201d marker is never read',
+    ],
+  ] as const)('refuses the protection pair %j, naming both controls', (change, controls, words) => {
+    const problems = configProblems(RACE, withConfig(RACE, change));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.controls).toEqual(controls);
+    expect(problems[0]?.message).toContain(words);
+  });
+
+  it.each([
+    [
+      { stampede: { kind: 'mutex', lockTtlMs: 0, retryDelayMs: 60, maxRetries: 5 } },
+      'lockTtlMs',
+      'The lock TTL must be at least 1 ms.',
+    ],
+    [
+      { stampede: { kind: 'mutex', lockTtlMs: 500, retryDelayMs: 60, maxRetries: 11 } },
+      'maxRetries',
+      'The number of retries must be at most 10.',
+    ],
+    [{ stampede: { kind: 'xfetch', beta: 0 } }, 'beta', '\u03b2 must be above 0 and at most 10'],
+    [
+      { stampede: { kind: 'stale-while-revalidate', staleSeconds: 0 } },
+      'staleSeconds',
+      'The stale window must be at least 1 second.',
+    ],
+    [
+      { penetration: { kind: 'null-caching', ttlSeconds: 0 } },
+      'nullTtlSeconds',
+      'TTL must be at least 1 second.',
+    ],
+    [
+      { penetration: { kind: 'bloom-filter', expectedItems: 0, falsePositiveRate: 0.01 } },
+      'bloomItems',
+      'must be at least 1.',
+    ],
+    [
+      { penetration: { kind: 'bloom-filter', expectedItems: 10, falsePositiveRate: 1 } },
+      'bloomRate',
+      'above 0 and below 1',
+    ],
+    [{ cacheLimit: { maxKeys: 0, policy: 'noeviction' } }, 'maxKeys', 'The limit must be at least 1 key.'],
+    [{ cacheLimit: { maxKeys: 100_001, policy: 'noeviction' } }, 'maxKeys', 'at most 100000 keys'],
+  ] as const)('refuses the number in %j next to the %s control', (change, control, words) => {
+    const problems = configProblems(RACE, withConfig(RACE, change));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.controls).toEqual([control]);
+    expect(problems[0]?.message).toContain(words);
+  });
+
   it('refuses event-driven pairs that would do nothing', () => {
     const events = scenario('duplicate-delivery');
     expect(messagesFor(events, { write: 'write-through' })[0]?.[1]).toContain('act exactly like');
@@ -282,5 +374,37 @@ describe('the hints under the controls', () => {
     expect(hintsFor(scenario('sessions-redis'), {}).sessions).toBe(
       'Every node reads sessions from Redis; each request pushes the expiry back to 1800 s.',
     );
+  });
+
+  it('say what a protection does here, and when it cannot act', () => {
+    expect(hintsFor(RACE, {}).penetration).toBe(
+      'A read of a key with no row asks the cache and the database every time. Every key this script reads has a row, so a protection changes nothing here.',
+    );
+    expect(hintsFor(scenario('penetration-unprotected'), {}).penetration).not.toContain('changes nothing');
+    const swr = { kind: 'stale-while-revalidate', staleSeconds: 2 } as const;
+    expect(hintsFor(scenario('stampede-unprotected'), { stampede: swr }).stampede).toContain(
+      'Keys already in the cache when the run starts keep the TTL they were given.',
+    );
+    expect(
+      hintsFor(RACE, { stampede: { kind: 'single-flight' }, invalidation: 'versioned-keys' }).stampede,
+    ).toContain('a key that has no version yet is loaded without this protection');
+    expect(hintsFor(scenario('stampede-unprotected'), {}).lockTtlMs).toContain('takes 100 ms to read a row');
+  });
+
+  it('size a Bloom filter, and give the formula\u2019s rate for the rows there are', () => {
+    const base = scenario('penetration-unprotected');
+    const filter = (expectedItems: number, falsePositiveRate: number) =>
+      bloomSummary(base, { kind: 'bloom-filter', expectedItems, falsePositiveRate });
+    expect(filter(10, 0.01)).toBe(
+      '96 bits (m) and 7 hashes (k). With the database\u2019s 10 rows, the formula gives 1% false positives.',
+    );
+    // Sized for fewer keys than the database has: the rate is worse than asked for.
+    expect(filter(5, 0.01)).toBe(
+      '48 bits (m) and 7 hashes (k). With the database\u2019s 10 rows, the formula gives 16% false positives.',
+    );
+    expect(filter(0, 0.01)).toBeNull();
+    expect(filter(10, 1)).toBeNull();
+    expect(bloomSummary(base, { kind: 'none' })).toBeNull();
+    expect([0.0098, 0.2, 0.000004, 0].map(percent)).toEqual(['0.98%', '20%', '0.0004%', '0%']);
   });
 });

@@ -3,6 +3,8 @@ import { scenarioShelves } from '../pages/scenarioCatalogue.ts';
 import { SettingField, NumberField, SelectField } from './SettingField.tsx';
 import type { ConfigHints } from './configHints.ts';
 import { problemsOf } from './configProblems.ts';
+import { controlId } from './controlId.ts';
+import { ProtectionSettings } from './ProtectionSettings.tsx';
 import type { ConfigProblem } from './configProblems.ts';
 import {
   BALANCER_CHOICES,
@@ -17,11 +19,6 @@ import {
   sameConfig,
 } from './playgroundConfig.ts';
 import type { ControlName, PlaygroundConfig } from './playgroundConfig.ts';
-
-/** The DOM id of a control, so a message elsewhere can send focus to it. */
-export function controlId(control: ControlName | 'from'): string {
-  return `playground-${control}`;
-}
 
 interface PlaygroundSettingsProps {
   base: Scenario;
@@ -39,7 +36,7 @@ const L1_CHOICES = [
   { value: 'on', label: 'On' },
 ] as const;
 
-/** The Playground's controls: what to start from, the topology, the strategy. */
+/** The Playground's controls: what to start from, the topology, the strategy, the cache's size and protections. */
 export function PlaygroundSettings({
   base,
   config,
@@ -191,6 +188,8 @@ export function PlaygroundSettings({
           onChange={(value) => set('sessions', value)}
         />
       </fieldset>
+
+      <ProtectionSettings base={base} config={config} field={common} onChange={onChange} />
     </form>
   );
 }

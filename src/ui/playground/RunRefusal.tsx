@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { controlId } from './PlaygroundSettings.tsx';
+import { controlId } from './controlId.ts';
 import type { ConfigProblem } from './configProblems.ts';
 import type { ControlName } from './playgroundConfig.ts';
 
@@ -17,6 +17,19 @@ const CONTROL_WORDS: Record<ControlName, string> = {
   invalidation: 'invalidation',
   raceFix: 'race fix',
   sessions: 'session store',
+  stampede: 'stampede protection',
+  lockTtlMs: 'lock TTL',
+  retryDelayMs: 'retry delay',
+  maxRetries: 'retries',
+  beta: 'XFetch β',
+  staleSeconds: 'stale window',
+  penetration: 'penetration protection',
+  nullTtlSeconds: '“not found” TTL',
+  bloomItems: 'expected keys',
+  bloomRate: 'false-positive rate',
+  cacheLimit: 'cache size limit',
+  maxKeys: 'max keys',
+  evictionPolicy: 'eviction policy',
 };
 
 /** Where the player would be: which settings cannot run together, and a way to each of them. */

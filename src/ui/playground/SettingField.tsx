@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { isTypedNumber } from './linkReader.ts';
 import type { Choice } from './playgroundConfig.ts';
 
 /** What a native control needs to be tied to its hint and its error. */
@@ -88,16 +89,18 @@ interface NumberFieldProps {
   value: number;
   min: number;
   max: number;
+  /** What the arrow keys add; below 1 the box takes numbers with a point, such as 0.01. */
+  step?: number;
   onChange: (value: number) => void;
 }
 
-const TYPED_NUMBER = /^\d{1,6}$/;
-
 /**
- * A whole number typed or stepped with the arrow keys. Every whole number is passed on at once (the
- * run follows as you type); anything else stays in the box with a message until it is fixed.
+ * A number typed or stepped with the arrow keys: a whole one, or with a point when `step` is below 1.
+ * Every such number is passed on at once (the run follows as you type); anything else stays in the
+ * box with a message until it is fixed.
  */
-export function NumberField({ value, min, max, onChange, problems, ...field }: NumberFieldProps) {
+export function NumberField({ value, min, max, step = 1, onChange, problems, ...field }: NumberFieldProps) {
+  const allowPoint = step < 1;
   const [draft, setDraft] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
   if (value !== shownValue) {
@@ -105,23 +108,24 @@ export function NumberField({ value, min, max, onChange, problems, ...field }: N
     setShownValue(value);
     setDraft(String(value));
   }
-  const typedWrong = !TYPED_NUMBER.test(draft);
+  const typedWrong = !isTypedNumber(draft, allowPoint);
+  const typeThis = allowPoint ? 'Type a number, like 0.5.' : 'Type a whole number, like 30.';
   return (
-    <SettingField {...field} problems={typedWrong ? ['Type a whole number, like 30.'] : problems}>
+    <SettingField {...field} problems={typedWrong ? [typeThis] : problems}>
       {(described) => (
         <input
           id={field.id}
           className="setting-control setting-number"
           type="number"
-          inputMode="numeric"
+          inputMode={allowPoint ? 'decimal' : 'numeric'}
           min={min}
           max={max}
-          step={1}
+          step={step}
           value={draft}
           onChange={(event) => {
             const text = event.currentTarget.value;
             setDraft(text);
-            if (TYPED_NUMBER.test(text) && Number(text) !== value) onChange(Number(text));
+            if (isTypedNumber(text, allowPoint) && Number(text) !== value) onChange(Number(text));
           }}
           {...described}
         />

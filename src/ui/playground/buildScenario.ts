@@ -36,6 +36,7 @@ export function buildScenario(base: Scenario, config: PlaygroundConfig): Scenari
     clients: topology.clients,
     loadBalancer: topology.loadBalancer,
     appNodes: topology.appNodes,
+    cache: { ...base.cache, limit: config.cacheLimit ?? undefined },
     strategy,
     events,
     network: { ...base.network, links: topology.links },
@@ -84,9 +85,8 @@ function strategyOf(base: Strategy, config: PlaygroundConfig): Strategy {
           ? base.sessions
           : { kind: 'redis-hash', slidingTtlSeconds: SESSION_TTL_DEFAULT_SECONDS }
         : { kind: 'node-memory' },
-    // No controls for these yet: the base's protections are kept as they are.
-    ...(base.stampede === undefined ? {} : { stampede: base.stampede }),
-    ...(base.penetration === undefined ? {} : { penetration: base.penetration }),
+    stampede: config.stampede,
+    penetration: config.penetration,
   };
 }
 

@@ -15,6 +15,7 @@ import {
 } from './buildScenario.ts';
 import { listInWords } from './configProblems.ts';
 import { LIMITS, scriptClients } from './playgroundConfig.ts';
+import { protectionHints } from './protectionHints.ts';
 import type { ControlName, PlaygroundConfig } from './playgroundConfig.ts';
 
 export type ConfigHints = Record<ControlName, string>;
@@ -91,6 +92,7 @@ export function configHints(base: Scenario, config: PlaygroundConfig, built: Sce
     ]
       .filter((part) => part !== '')
       .join(' '),
+    ...protectionHints(base, config),
   };
 }
 

@@ -1,14 +1,16 @@
 /**
  * A Playground configuration in the address, before the player's own parameters:
- * `from=<scenario>&clients=<n>&nodes=<n>&lb=<policy>&l1=off|<s>&read=…&write=…&ttl=<s>&jitter=<s>&inv=…&fix=…&sessions=…`.
- * Every parameter is always written, so a link never changes meaning when a scenario's own settings
- * change. A missing parameter takes the base scenario's value; an unusable one becomes a problem in
- * words, and the base's value is used instead.
+ * `from=<scenario>&clients=<n>&nodes=<n>&lb=<policy>&l1=off|<s>&read=…&write=…&ttl=<s>&jitter=<s>&inv=…&fix=…&sessions=…`,
+ * then the failure-mode settings (`stampede=…&pen=…&maxkeys=…`, see `protectionLink.ts`).
+ * Every parameter of the settings chosen is always written, so a link never changes meaning when a
+ * scenario's own settings change. A missing parameter takes the base scenario's value; an unusable
+ * one becomes a problem in words, and the base's value is used instead.
  */
 
 import type { Scenario } from '../../engine/index.ts';
 import type { DeepLinkProblem, LeadingParams } from '../player/deepLink.ts';
 import { shown } from '../player/linkProblem.ts';
+import { linkReader, wholeNumber } from './linkReader.ts';
 import {
   BALANCER_CHOICES,
   INVALIDATION_CHOICES,
@@ -18,9 +20,10 @@ import {
   WRITE_CHOICES,
   configOf,
 } from './playgroundConfig.ts';
-import type { Choice, PlaygroundConfig } from './playgroundConfig.ts';
+import type { PlaygroundConfig } from './playgroundConfig.ts';
+import { PROTECTION_PARAMS, parseProtections, protectionParams } from './protectionLink.ts';
 
-/** The parameters in the order they are written. */
+/** The parameters in the order they are written (the protections' numbers only for the kind chosen). */
 export const CONFIG_PARAMS = [
   'from',
   'clients',
@@ -34,6 +37,7 @@ export const CONFIG_PARAMS = [
   'inv',
   'fix',
   'sessions',
+  ...PROTECTION_PARAMS,
 ] as const;
 
 export type ConfigParam = (typeof CONFIG_PARAMS)[number];
@@ -52,6 +56,7 @@ export function configParams(config: PlaygroundConfig): LeadingParams {
     ['inv', config.invalidation],
     ['fix', config.raceFix],
     ['sessions', config.sessions],
+    ...protectionParams(config),
   ];
 }
 
@@ -68,14 +73,11 @@ export interface ConfigParse {
   complete: boolean;
 }
 
-const WHOLE_NUMBER = /^\d{1,6}$/;
-
 /** Reads a configuration from the address; `scenarios` are the ones a run may start from. */
 export function parseConfig(params: URLSearchParams, scenarios: readonly Scenario[]): ConfigParse {
   const [first] = scenarios;
   if (first === undefined) throw new Error('the playground needs at least one scenario');
   const problems: DeepLinkProblem[] = [];
-  let complete = CONFIG_PARAMS.every((name) => params.has(name));
 
   const fromParam = params.get('from');
   let base = first;
@@ -91,48 +93,15 @@ export function parseConfig(params: URLSearchParams, scenarios: readonly Scenari
   }
   const own = configOf(base);
 
-  /** The parameter's value as `read` reads it (undefined: unusable), or the base's own and a problem. */
-  const take = <T>(
-    name: ConfigParam,
-    fallback: T,
-    read: (text: string) => T | undefined,
-    expected: string,
-    shownFallback: string,
-  ): T => {
-    const text = params.get(name);
-    if (text === null) return fallback;
-    const value = read(text);
-    if (value !== undefined) return value;
-    problems.push({
-      param: name,
-      value: shown(text),
-      message: `The link\u2019s ${name} \u201c${shown(text)}\u201d is not ${expected}. Using ${shownFallback}, the scenario\u2019s own, instead.`,
-    });
-    return fallback;
-  };
-  const wholeNumber = (text: string) => (WHOLE_NUMBER.test(text) ? Number(text) : undefined);
-  const number = (name: ConfigParam, fallback: number, what: string) =>
-    take(name, fallback, wholeNumber, what, String(fallback));
-  const oneOf = <T extends string>(
-    name: ConfigParam,
-    fallback: T,
-    choices: readonly Choice<T>[],
-    what: string,
-  ) =>
-    take(
-      name,
-      fallback,
-      (text) => choices.find((choice) => choice.value === text)?.value,
-      `${what} (${choices.map((choice) => choice.value).join(', ')})`,
-      fallback,
-    );
+  const reader = linkReader(params, problems);
+  const { number, oneOf } = reader;
 
   const config: PlaygroundConfig = {
     from: base.id,
     clients: number('clients', own.clients, 'a whole number of clients'),
     nodes: number('nodes', own.nodes, 'a whole number of app nodes'),
     balancer: oneOf('lb', own.balancer, BALANCER_CHOICES, 'a load balancer policy'),
-    l1Seconds: take<number | null>(
+    l1Seconds: reader.take<number | null>(
       'l1',
       own.l1Seconds,
       (text) => (text === 'off' ? null : wholeNumber(text)),
@@ -146,7 +115,13 @@ export function parseConfig(params: URLSearchParams, scenarios: readonly Scenari
     invalidation: oneOf('inv', own.invalidation, INVALIDATION_CHOICES, 'an invalidation'),
     raceFix: oneOf('fix', own.raceFix, RACE_FIX_CHOICES, 'a race fix'),
     sessions: oneOf('sessions', own.sessions, SESSION_CHOICES, 'a session store'),
+    ...parseProtections(reader, base),
   };
-  if (problems.length > 0) complete = false;
+  // Complete: every parameter of these settings is there, and none that they do not use.
+  const written = new Set<string>(configParams(config).map(([name]) => name));
+  const complete =
+    problems.length === 0 &&
+    [...written].every((name) => params.has(name)) &&
+    CONFIG_PARAMS.every((name) => written.has(name) || !params.has(name));
   return { config, base, problems, complete };
 }

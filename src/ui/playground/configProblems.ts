@@ -9,6 +9,7 @@
 import type { Scenario } from '../../engine/index.ts';
 import { LIMITS, WRITE_CHOICES, fewestClients } from './playgroundConfig.ts';
 import type { ControlName, PlaygroundConfig } from './playgroundConfig.ts';
+import { protectionConfigProblems } from './protectionConfigProblems.ts';
 
 export interface ConfigProblem {
   /** The controls that can resolve it; the message is shown next to each. */
@@ -17,7 +18,7 @@ export interface ConfigProblem {
 }
 
 export function configProblems(base: Scenario, config: PlaygroundConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [...numberProblems(base, config)];
+  const problems: ConfigProblem[] = [...numberProblems(base, config), ...protectionConfigProblems(config)];
   const add = (controls: ControlName[], message: string) => problems.push({ controls, message });
   const { write, read, invalidation, raceFix } = config;
   const eventDriven = invalidation === 'publish-after-commit' || invalidation === 'outbox';
@@ -45,15 +46,6 @@ export function configProblems(base: Scenario, config: PlaygroundConfig): Config
     add(
       ['invalidation', 'write'],
       `Versioned keys need the write path \u201cCommit, then delete the key\u201d: only it moves readers to the new version. With ${writeWords}, readers would keep reading the old version\u2019s key.`,
-    );
-  }
-  const stampede = base.strategy.stampede?.kind ?? 'none';
-  const nullCaching = base.strategy.penetration?.kind === 'null-caching';
-  if (read === 'read-through' && (stampede !== 'none' || nullCaching)) {
-    const what = stampede !== 'none' ? `${stampede} stampede protection` : 'null caching';
-    add(
-      ['read'],
-      `This scenario\u2019s ${what} works where the app node loads rows, on cache-aside reads. With read-through the cache loads them, so it would do nothing. Choose cache-aside.`,
     );
   }
   if (invalidation === 'versioned-keys' && read === 'read-through') {

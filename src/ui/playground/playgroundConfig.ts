@@ -5,6 +5,8 @@
  */
 
 import type { LoadBalancerSpec, ReadPath, Scenario } from '../../engine/index.ts';
+import { protectionsOf, sameSetting } from './protectionConfig.ts';
+import type { ProtectionField, Protections } from './protectionConfig.ts';
 
 export type BalancerChoice = 'none' | LoadBalancerSpec['policy'];
 export type WriteChoice = 'after-commit' | 'before-commit' | 'write-through' | 'write-behind';
@@ -27,6 +29,10 @@ export interface PlaygroundConfig {
   invalidation: InvalidationChoice;
   raceFix: RaceFixChoice;
   sessions: SessionChoice;
+  stampede: Protections['stampede'];
+  penetration: Protections['penetration'];
+  /** Redis's size limit in keys and its eviction policy, or null for no limit. */
+  cacheLimit: Protections['cacheLimit'];
 }
 
 /** The settings a person changes. */
@@ -34,9 +40,10 @@ export type SettingName = Exclude<keyof PlaygroundConfig, 'from'>;
 
 /**
  * The controls that change them: one per setting, plus the local cache's on/off switch (`l1`) in
- * front of its TTL (`l1Seconds`), which is one setting in the address (`l1=off|<seconds>`).
+ * front of its TTL (`l1Seconds`), which is one setting in the address (`l1=off|<seconds>`), and the
+ * numbers of the protection chosen and of the cache limit (`ProtectionField`).
  */
-export type ControlName = SettingName | 'l1';
+export type ControlName = SettingName | 'l1' | ProtectionField;
 
 export interface Choice<T extends string> {
   value: T;
@@ -110,12 +117,13 @@ export function configOf(base: Scenario): PlaygroundConfig {
     invalidation: strategy.invalidation.kind,
     raceFix: strategy.raceFix.kind === 'delayed-double-delete' ? 'double-delete' : strategy.raceFix.kind,
     sessions: strategy.sessions.kind,
+    ...protectionsOf(base),
   };
 }
 
 /** Whether two configurations describe the same run. */
 export function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
-  return (Object.keys(a) as (keyof PlaygroundConfig)[]).every((name) => a[name] === b[name]);
+  return (Object.keys(a) as (keyof PlaygroundConfig)[]).every((name) => sameSetting(a[name], b[name]));
 }
 
 /** The clients the script uses, in the scenario's order. */
