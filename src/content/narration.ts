@@ -48,6 +48,7 @@ const basics: Record<string, string> = {
     'Cache miss: {key} has passed its TTL, so the cache deletes it now, on access, and returns (nil).',
   'cache.set.ttl': 'The cache stores {key} = "{value}" and starts a {ttl}-second countdown.',
   'cache.set': 'The cache stores {key} = "{value}" with no expiry.',
+  'cache.refused': 'The cache refuses {command} and stores nothing: {error}',
   'cache.del': 'The cache deletes {key} and returns (integer) 1.',
   'cache.del.absent': 'The cache has no live {key}, so DEL removes nothing and returns (integer) 0.',
   'cache.expire.active':

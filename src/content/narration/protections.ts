@@ -14,6 +14,8 @@ export const protectionNarration: Record<string, string> = {
   'app.read.null.hit':
     '{app} finds the null marker: {key} is known not to exist. It answers "not found" without asking the database.',
   'app.read.none.cached': 'The marker is stored. {app} tells {client} that {key} does not exist.',
+  'app.read.none.not-cached':
+    'The cache refused the marker, so the next read of {key} will ask the database again. {app} tells {client} that {key} does not exist.',
   'app.read.none.shared':
     '{app} tells this read and the {count} {count|read|reads} waiting for it that {key} does not exist.',
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoadArrivals, runScenario, type LoadSpec, type Scenario } from '../../../src/engine/index.ts';
 import { createRandom } from '../../../src/engine/sim/random.ts';
+import { getScenario } from '../../../src/content/scenarios/index.ts';
 import { labScenario, steadyLoad } from './labScenario.ts';
 
 const metrics = (scenario: Scenario, seed = 7) => runScenario(scenario, { seed, record: 'metrics' }).series!;
@@ -118,6 +119,19 @@ describe('a cache size limit (cache.limit)', () => {
     });
     const sizes = frames(few).frames.map((f) => f.cache.length);
     expect(Math.max(...sizes)).toBe(20);
+  });
+
+  it('with noeviction, a write over the limit is refused, and the narration says so', () => {
+    const base = getScenario('penetration-null-caching')!;
+    const full = { ...base, cache: { entries: [], limit: { maxKeys: 1, policy: 'noeviction' as const } } };
+    const said = frames(full, 1).frames.map((f) => f.narration.key);
+    expect(said.filter((key) => key === 'cache.refused')).toHaveLength(1);
+    expect(said.filter((key) => key === 'app.read.none.not-cached')).toHaveLength(1);
+    const refusal = frames(full, 1).frames.find((f) => f.narration.key === 'cache.refused')!;
+    expect(refusal.narration.params).toEqual({
+      command: 'SET product:722 __null__ EX 5',
+      error: "OOM command not allowed when used memory > 'maxmemory'.",
+    });
   });
 
   it('is refused with a message when it cannot be', () => {

@@ -82,10 +82,15 @@ export function answerNoRow(context: AppNodeContext, request: RequestInProgress,
 }
 
 /** The null marker is stored: release the lock if held, then answer "not found". */
-export function afterTheNullMarker(context: AppNodeContext, request: RequestInProgress): void {
+export function afterTheNullMarker(
+  context: AppNodeContext,
+  request: RequestInProgress,
+  stored: boolean,
+): void {
   if (settleTheRead(context, request)) return;
   respond(context, request, { value: null, version: null, source: 'none' });
-  narrate(context, 'app.read.none.cached', { key: request.key, client: request.client }, 'not-found');
+  const said = stored ? 'app.read.none.cached' : 'app.read.none.not-cached';
+  narrate(context, said, { key: request.key, client: request.client }, 'not-found');
 }
 
 /** What the node's filter holds, for the frame. */

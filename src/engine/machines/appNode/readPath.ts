@@ -139,7 +139,7 @@ export function continueRead(
       afterTheFill(context, request, payload);
       return null;
     case 'caching the null marker':
-      if (isCacheReply(payload)) afterTheNullMarker(context, request);
+      if (isCacheReply(payload)) afterTheNullMarker(context, request, payload.reply.type !== 'error');
       return null;
     case 'recording the version': {
       if (request.row === null || settleTheRead(context, request)) return null;

@@ -24,12 +24,18 @@ export function answerCommand(context: CacheContext, from: string, payload: Cach
   // a plain GET under load skips the extra lookup.
   const missMatters = context.narrate || payload.loadOnMiss !== undefined || payload.lease === 'request';
   const miss = missMatters && command === 'GET' && argv.length === 2 && isMiss(keyspace, key);
-  if (context.narrate) {
-    context.outbox(describeWithMetadata(context, payload, miss, from));
-  }
+  // Described before the command changes the keyspace, said after it ran: a command Redis refuses
+  // (OOM with noeviction over the limit) is described as refused, not as done.
+  const described = context.narrate ? describeWithMetadata(context, payload, miss, from) : null;
   const connection = connectionOf(context, from, payload.connection ?? 'main');
   const result = executeCommand(keyspace, argv, { connection, version: payload.version });
   const { version } = result;
+  if (described !== null) {
+    const refused = result.reply?.type === 'error' ? result.reply.value : null;
+    context.outbox(
+      refused === null ? described : note('cache.refused', { command: argv.join(' '), error: refused }),
+    );
+  }
 
   if (miss && payload.loadOnMiss !== undefined) {
     const { ttlSeconds } = payload.loadOnMiss;
