@@ -8,6 +8,10 @@ const COMPARISON = `${LAB}?lab=eviction&alpha=0.8&keys=2000&requests=20000&warmu
 /** Tens of seconds of work: long enough to cancel. */
 const LONG_RUN = `${LAB}?lab=eviction&alpha=0.9&keys=10000&requests=5000000&warmup=10000&seed=1&sizes=100,200,500,1000,2000&policies=lru,lfu,fifo,random,redis-lru,redis-lfu&scale=log&compare=off`;
 const SHARDING = `${LAB}?lab=sharding&schemes=modulo,ring,slots&nodes=4&vnodes=100&keys=50000&prefix=user:&change=add`;
+const STAMPEDE = `${LAB}?lab=load&scenario=stampede`;
+/** No protection against a lock, on one hot key: two runs of a minute of virtual time. */
+const STAMPEDE_COMPARISON = `${STAMPEDE}&compare=on&protectionB=mutex`;
+const PENETRATION_BLOOM = `${LAB}?lab=load&scenario=penetration&protection=bloom-filter`;
 
 const runStatus = (page: Page) => page.locator('.lab-status:visible');
 
@@ -117,6 +121,80 @@ test('the sharding lab shows the share of keys each scheme moves', async ({ page
   await expect(page.getByRole('table', { name: 'How evenly keys are spread' })).toBeVisible();
 });
 
+test('the load lab compares a stampede without protection against a lock', async ({ page }) => {
+  await page.goto(STAMPEDE);
+  await expectDone(page);
+  const load = page.getByRole('tabpanel', { name: 'Load' });
+  await expect(load.getByRole('radio', { name: 'Stampede: one hot key, a slow query' })).toBeChecked();
+
+  // B starts as a copy of A; choosing the lock for B alone is the comparison. (The settings go
+  // through the address, so a box is checked a moment after the click: click, then expect.)
+  const compare = load.getByRole('checkbox', { name: /Compare with a second configuration/ });
+  await compare.click();
+  await expect(compare).toBeChecked();
+  const b = load.getByRole('group', { name: 'Compare' });
+  const lock = b
+    .getByRole('group', { name: 'B: Protection' })
+    .getByRole('radio', { name: 'Lock (SET NX PX)' });
+  await lock.click();
+  await expect(lock).toBeChecked();
+  await expect(b.getByRole('textbox', { name: 'B: Lock expiry' })).toHaveValue('1,000');
+  await expect(page).toHaveURL(/[?&]compare=on&protectionB=mutex$/);
+  await expect(load.getByText(/These results are from earlier settings/)).toBeVisible();
+  await load.getByRole('button', { name: 'Run', exact: true }).click();
+  await expectDone(page);
+
+  const chart = load.getByRole('figure', { name: 'Database queries per second' });
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  await expect(chart.getByRole('list', { name: 'Lines' }).getByRole('button')).toHaveText([
+    'DB queries (A)',
+    'DB queries (B)',
+  ]);
+  // Pointing at the chart reads both runs at that second.
+  const overlay = chart.locator('.u-over');
+  const box = await overlay.boundingBox();
+  if (box === null) throw new Error('the chart has no plotting area');
+  await overlay.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+  await expect(chart.getByText(/^At \d+\s+s:$/)).toBeVisible();
+
+  const differences = load.getByRole('table', { name: 'Differences, B against A' });
+  const peak = differences.getByRole('row', { name: /^DB load peak/ });
+  await expect(peak.getByRole('cell').first()).toHaveText(/^\u2212\d+$/);
+  await expect(peak.getByRole('cell').last()).toHaveText(/lower$/);
+  const results = load.getByRole('table', { name: 'The two runs' });
+  const peaks = await results
+    .getByRole('row', { name: /^DB load peak/ })
+    .getByRole('cell')
+    .allTextContents();
+  const [a, bPeak] = peaks.map((text) => Number(/^[\d,]+/.exec(text)?.[0].replace(/,/g, '')));
+  expect(bPeak).toBeLessThan((a ?? 0) / 5);
+});
+
+test('the load lab shows a Bloom filter’s size and its false-positive rates', async ({ page }) => {
+  await page.goto(PENETRATION_BLOOM);
+  await expectDone(page);
+  const load = page.getByRole('tabpanel', { name: 'Load' });
+  await expect(load.getByRole('figure').first()).toHaveAccessibleName(
+    'DB queries that found no row, per second',
+  );
+  const bloom = load.getByRole('table', { name: 'Bloom filter' });
+  await expect(bloom.getByRole('columnheader')).toHaveText([
+    'The filter',
+    'False-positive rate',
+    'm (bits)',
+    'k (hashes)',
+    'n (items)',
+    'Formula',
+    'Measured',
+  ]);
+  const cells = bloom.getByRole('row').nth(2).getByRole('cell');
+  await expect(cells.nth(0)).toHaveText(/^\d{2,3},\d{3}$/);
+  await expect(cells.nth(1)).toHaveText(/^\d{1,2}$/);
+  await expect(cells.nth(2)).toHaveText('10,000');
+  await expect(cells.nth(3)).toHaveText(/^1\.0\s%$/);
+  await expect(cells.nth(4)).toHaveText(/^\d+\.\d\s%[\d,]+ of [\d,]+ absent-id reads passed$/);
+});
+
 test('the lab runs its worker and draws its chart under a strict Content-Security-Policy', async ({
   page,
 }) => {
@@ -148,12 +226,16 @@ test('the lab runs its worker and draws its chart under a strict Content-Securit
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the lab's results have no axe violations (${colorScheme})`, async ({ page }) => {
+    // Four labs' runs, one after another.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    for (const path of [COMPARISON, SHARDING]) {
+    for (const path of [COMPARISON, SHARDING, STAMPEDE_COMPARISON, PENETRATION_BLOOM]) {
+      // A fresh page each time: a new address alone would only change the settings, not run them.
+      await page.goto('about:blank');
       await page.goto(path);
       await expectDone(page);
-      // Open the chart's table of values too, so it is checked.
-      if (path === COMPARISON) await page.getByText('The values in a table').click();
+      // Open a chart's table of values too, so it is checked.
+      if (path !== SHARDING) await page.locator('.line-chart-values > summary:visible').first().click();
       const results = await new AxeBuilder({ page }).analyze();
       expect(
         results.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) })),

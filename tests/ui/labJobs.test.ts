@@ -1,8 +1,16 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { compareResharding, numberedKeys, simulateHitRatio, zipfTrace } from '../../src/engine/index.ts';
-import { nextNodeName, runHitRatioCurves, runResharding } from '../../src/ui/lab/labJobs.ts';
-import type { HitRatioCurvesJob } from '../../src/ui/lab/labProtocol.ts';
+import {
+  compareResharding,
+  labDefaults,
+  numberedKeys,
+  runLab,
+  simulateHitRatio,
+  zipfTrace,
+} from '../../src/engine/index.ts';
+import { getLabScenario } from '../../src/content/labs/index.ts';
+import { nextNodeName, runHitRatioCurves, runLoad, runResharding } from '../../src/ui/lab/labJobs.ts';
+import type { HitRatioCurvesJob, LoadRunJob } from '../../src/ui/lab/labProtocol.ts';
 import { NO_WORKERS_MESSAGE, useLabRun } from '../../src/ui/lab/useLabRun.ts';
 
 const JOB: HitRatioCurvesJob = {
@@ -70,6 +78,64 @@ describe('the lab’s jobs', () => {
       }),
     );
     expect(nextNodeName(['node-1', 'node-7', 'node-3'])).toBe('node-8');
+  });
+});
+
+describe('the load lab’s job', () => {
+  const stampede = getLabScenario('stampede');
+  if (stampede === undefined) throw new Error('no stampede lab');
+  // A slow trickle of reads, so the two runs take a moment.
+  const quiet = { ...labDefaults(stampede), rate: 20 };
+  const job: LoadRunJob = {
+    kind: 'load-run',
+    scenario: 'stampede',
+    seed: 3,
+    variants: [
+      { label: 'A', values: quiet },
+      { label: 'B', values: { ...quiet, protection: 'single-flight' } },
+    ],
+  };
+
+  it('runs each variant with the job’s seed, as the engine does without a progress hook', () => {
+    const result = runLoad(job, () => undefined);
+    expect(result.kind).toBe('load-run');
+    expect(result.job).toBe(job);
+    expect(result.runs.map((run) => run.summary)).toEqual([
+      runLab(stampede, quiet, 3).summary,
+      runLab(stampede, { ...quiet, protection: 'single-flight' }, 3).summary,
+    ]);
+  });
+
+  it('reports progress in virtual milliseconds over both runs, rising to the total', () => {
+    const reports: [number, number][] = [];
+    // Enough requests for the engine to report a few times within each run.
+    const busier = { ...quiet, rate: 200 };
+    const variants = [
+      { label: 'A', values: busier },
+      { label: 'B', values: { ...busier, protection: 'single-flight' } },
+    ];
+    runLoad({ ...job, variants }, (done, total) => reports.push([done, total]));
+    expect(reports[0]).toEqual([0, 120_000]);
+    expect(reports.at(-1)).toEqual([120_000, 120_000]);
+    const dones = reports.map(([done]) => done);
+    expect([...dones].sort((a, b) => a - b)).toEqual(dones);
+    // Within each run too, not only between runs.
+    expect(dones.some((done) => done > 0 && done < 60_000)).toBe(true);
+    expect(dones.some((done) => done > 60_000 && done < 120_000)).toBe(true);
+  });
+
+  it('says which run the engine refused, and names a scenario it does not know', () => {
+    const refused: LoadRunJob = {
+      ...job,
+      variants: [
+        job.variants[0] ?? { label: 'A', values: quiet },
+        { label: 'B', values: { ...quiet, ttl: 0 } },
+      ],
+    };
+    expect(() => runLoad(refused, () => undefined)).toThrow(/^run B: .*TTL/);
+    expect(() => runLoad({ ...job, scenario: 'thundering' }, () => undefined)).toThrow(
+      'There is no lab scenario \u201cthundering\u201d.',
+    );
   });
 });
 

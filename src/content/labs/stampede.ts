@@ -43,7 +43,7 @@ export const stampedeLab: LabScenario = {
         {
           value: 'mutex',
           label: 'Lock (SET NX PX)',
-          set: { 'strategy.stampede': { kind: 'mutex', lockTtlMs: 1_000, retryDelayMs: 50, maxRetries: 10 } },
+          set: { 'strategy.stampede': { kind: 'mutex', lockTtlMs: 1_000, retryDelayMs: 50, maxRetries: 5 } },
         },
         {
           value: 'single-flight',

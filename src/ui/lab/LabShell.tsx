@@ -24,6 +24,8 @@ interface LabShellProps<J extends LabJob> {
   runnable: boolean;
   active: boolean;
   linkNotice?: ReactNode;
+  /** What comes before settings and results, across both (the load lab's scenarios). */
+  intro?: ReactNode;
   /** The settings form, with the id the Run button submits and what submitting does. */
   form: (formId: string, onSubmit: (event: FormEvent<HTMLFormElement>) => void) => ReactNode;
   /** What a run will do, in words. */
@@ -42,6 +44,7 @@ export function LabShell<J extends LabJob>({
   runnable,
   active,
   linkNotice,
+  intro,
   form,
   work,
   describeProgress,
@@ -59,13 +62,16 @@ export function LabShell<J extends LabJob>({
 
   const submit = (event: FormEvent<HTMLFormElement>) => submitIfValid(event, runnable, () => run.start(job));
 
-  return (
+  const settings = (
+    <section className="lab-panel card" aria-labelledby={`${name}-settings-heading`}>
+      <h2 id={`${name}-settings-heading`}>Settings</h2>
+      {intro === undefined ? linkNotice : null}
+      {form(formId, submit)}
+    </section>
+  );
+  const lab = (
     <div className="lab">
-      <section className="lab-panel card" aria-labelledby={`${name}-settings-heading`}>
-        <h2 id={`${name}-settings-heading`}>Settings</h2>
-        {linkNotice}
-        {form(formId, submit)}
-      </section>
+      {settings}
       <section className="lab-output" aria-labelledby={`${name}-results-heading`}>
         <h2 id={`${name}-results-heading`}>Results</h2>
         <RunPanel formId={formId} run={run} work={work} describeProgress={describeProgress} />
@@ -76,6 +82,15 @@ export function LabShell<J extends LabJob>({
         ) : null}
         {run.result === null ? null : results(run.result)}
       </section>
+    </div>
+  );
+  if (intro === undefined) return lab;
+  // The link's problems go first, above what they may concern: the intro as much as the form.
+  return (
+    <div className="lab-with-intro">
+      {linkNotice}
+      {intro}
+      {lab}
     </div>
   );
 }

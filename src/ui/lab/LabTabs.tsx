@@ -6,6 +6,7 @@ import type { LabName } from './useLabLink.ts';
 export const LAB_TITLES: Record<LabName, string> = {
   eviction: 'Eviction policies',
   sharding: 'Sharding',
+  load: 'Load',
 };
 
 export const tabId = (lab: LabName) => `lab-tab-${lab}`;

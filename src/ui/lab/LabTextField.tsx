@@ -14,6 +14,8 @@ interface LabTextFieldProps<T> {
   onChange: (value: T) => void;
   /** Wider box, for lists. */
   wide?: boolean;
+  /** Shown after the box, and read out with its description: `ms`, `requests/s`. */
+  unit?: string | undefined;
 }
 
 /**
@@ -27,6 +29,7 @@ export function LabTextField<T>({
   problems = [],
   inputMode = 'numeric',
   wide = false,
+  unit = '',
   ...field
 }: LabTextFieldProps<T>) {
   const formatted = spec.format(value);
@@ -41,24 +44,40 @@ export function LabTextField<T>({
   const parsed = spec.parse(draft);
   return (
     <SettingField {...field} problems={parsed === undefined ? [`Type ${spec.expected}.`] : problems}>
-      {(described) => (
-        <input
-          id={field.id}
-          className={wide ? 'setting-control' : 'setting-control lab-number'}
-          type="text"
-          inputMode={inputMode}
-          autoComplete="off"
-          spellCheck={false}
-          value={draft}
-          onChange={(event) => {
-            const text = event.currentTarget.value;
-            setDraft(text);
-            const next = spec.parse(text);
-            if (next !== undefined && spec.format(next) !== formatted) onChange(next);
-          }}
-          {...described}
-        />
-      )}
+      {(described) => {
+        const unitId = `${field.id}-unit`;
+        const input = (
+          <input
+            id={field.id}
+            className={wide ? 'setting-control' : 'setting-control lab-number'}
+            type="text"
+            inputMode={inputMode}
+            autoComplete="off"
+            spellCheck={false}
+            value={draft}
+            onChange={(event) => {
+              const text = event.currentTarget.value;
+              setDraft(text);
+              const next = spec.parse(text);
+              if (next !== undefined && spec.format(next) !== formatted) onChange(next);
+            }}
+            {...described}
+            aria-describedby={
+              unit === '' ? described['aria-describedby'] : `${unitId} ${described['aria-describedby']}`
+            }
+          />
+        );
+        return unit === '' ? (
+          input
+        ) : (
+          <span className="lab-with-unit">
+            {input}
+            <span id={unitId} className="lab-unit">
+              {unit}
+            </span>
+          </span>
+        );
+      }}
     </SettingField>
   );
 }

@@ -4,18 +4,25 @@
  * choice.
  */
 import {
+  buildLabScenario,
   cheLruHitRatio,
   compareResharding,
+  loadEndMs,
   numberedKeys,
+  runLab,
   simulateHitRatio,
   zipfProbabilities,
   zipfTrace,
 } from '../../engine/index.ts';
+import type { LabScenario, LabValues } from '../../engine/index.ts';
+import { getLabScenario } from '../../content/labs/index.ts';
 import type {
   HitRatioCurvesJob,
   HitRatioCurvesResult,
   LabJob,
   LabResult,
+  LoadRunJob,
+  LoadRunResult,
   ReshardingJob,
   ReshardingResult,
   VariantCurves,
@@ -32,6 +39,8 @@ export function runLabJob(job: LabJob, report: ReportProgress): LabResult {
       return runHitRatioCurves(job, report);
     case 'resharding':
       return runResharding(job, report);
+    case 'load-run':
+      return runLoad(job, report);
   }
 }
 
@@ -87,6 +96,48 @@ export function runResharding(job: ReshardingJob, report: ReportProgress): Resha
     return compared;
   });
   return { kind: 'resharding', job, reports };
+}
+
+/** The lab scenario a load job names; throws, in words, when there is none by that id. */
+export function labOfJob(job: LoadRunJob): LabScenario {
+  const lab = getLabScenario(job.scenario);
+  if (lab === undefined) throw new Error(`There is no lab scenario \u201c${job.scenario}\u201d.`);
+  return lab;
+}
+
+/** Virtual milliseconds until a configuration's load ends: the unit a load run's progress counts in. */
+export function loadRunLengthMs(lab: LabScenario, values: LabValues): number {
+  return Math.max(1, loadEndMs(buildLabScenario(lab, values)));
+}
+
+/**
+ * Each variant in turn, with the same seed; progress counts virtual milliseconds over all of them.
+ * What the engine refuses comes back as an error naming the run, so the page can say which.
+ */
+export function runLoad(job: LoadRunJob, report: ReportProgress): LoadRunResult {
+  const lab = labOfJob(job);
+  const lengths = job.variants.map((variant) => loadRunLengthMs(lab, variant.values));
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  let done = 0;
+  report(done, total);
+  const runs = job.variants.map((variant, index) => {
+    const before = done;
+    const length = lengths[index] ?? 0;
+    try {
+      const run = runLab(lab, variant.values, job.seed, {
+        onProgress: (fraction) => report(before + Math.round(fraction * length), total),
+      });
+      done = before + length;
+      report(done, total);
+      return run;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(job.variants.length > 1 ? `run ${variant.label}: ${message}` : message, {
+        cause: error,
+      });
+    }
+  });
+  return { kind: 'load-run', job, runs };
 }
 
 /** `node-1` … `node-N`: the lab's cluster of `count` nodes. */

@@ -5,9 +5,15 @@
  * ended. Cancelling terminates the worker instead, and the next run starts a fresh one.
  *
  * Every message carries the run's id, so a late message from a run that was replaced is ignored.
- * A new kind of job (the load lab's runs) adds a job and a result type to the unions below.
+ * A new kind of job adds a job and a result type to the unions below.
  */
-import type { HitRatioPolicy, ReshardingReport, ShardingScheme } from '../../engine/index.ts';
+import type {
+  HitRatioPolicy,
+  LabRun,
+  LabValues,
+  ReshardingReport,
+  ShardingScheme,
+} from '../../engine/index.ts';
 
 /** One Zipf trace to run every policy and size on. */
 export interface ZipfTraceSpec {
@@ -66,13 +72,36 @@ export interface ReshardingResult {
   reports: ReshardingReport[];
 }
 
-export type LabJob = HitRatioCurvesJob | ReshardingJob;
-export type LabResult = HitRatioCurvesResult | ReshardingResult;
+/** One configuration of a lab scenario: `A`, or `B` when comparing; the label in legends and tables. */
+export interface LoadVariant {
+  label: string;
+  /** Every parameter's value; those not in use are at their defaults, so equal settings give equal jobs. */
+  values: LabValues;
+}
+
+/** A lab scenario run over virtual time, once per variant, all with one seed. */
+export interface LoadRunJob {
+  kind: 'load-run';
+  /** The lab scenario's id (`stampede`, …). */
+  scenario: string;
+  seed: number;
+  variants: readonly LoadVariant[];
+}
+
+export interface LoadRunResult {
+  kind: 'load-run';
+  job: LoadRunJob;
+  /** One run per variant, in the job's order. */
+  runs: LabRun[];
+}
+
+export type LabJob = HitRatioCurvesJob | ReshardingJob | LoadRunJob;
+export type LabResult = HitRatioCurvesResult | ReshardingResult | LoadRunResult;
 /** The result a job of type `J` produces. */
 export type LabResultOf<J extends LabJob> = Extract<LabResult, { kind: J['kind'] }>;
 
 export interface LabProgress {
-  /** Units of work done so far (requests served, schemes compared) out of `total`. */
+  /** Units of work done so far (requests served, schemes compared, virtual ms run) out of `total`. */
   done: number;
   total: number;
 }
