@@ -13,6 +13,9 @@ const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
     toEnd: true,
   },
   { name: 'lesson with a bad link', path: `${LESSON}?scenario=nope&seed=x&step=-1` },
+  { name: 'penetration lesson', path: '/#/lessons/penetration' },
+  { name: 'avalanche lesson', path: '/#/lessons/avalanche' },
+  { name: 'stampede lesson', path: '/#/lessons/stampede' },
   { name: 'planned lesson', path: '/#/lessons/ttl-eviction' },
   { name: 'review', path: '/#/review' },
   { name: 'playground', path: '/#/playground' },
@@ -26,6 +29,7 @@ const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
   },
   { name: 'lab', path: '/#/playground/lab' },
   { name: 'lab with a bad link', path: '/#/playground/lab?lab=sharding&nodes=lots&schemes=ring,jump' },
+  { name: 'load lab with a bad link', path: '/#/playground/lab?lab=load&scenario=stampede&beta=2&rate=fast' },
   { name: 'glossary', path: '/#/glossary' },
   { name: '404', path: '/#/no/such/page' },
 ];

@@ -243,3 +243,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('a lesson’s chart runs its comparison in the worker, and opens it in the Lab', async ({ page }) => {
+  await page.goto('/#/lessons/avalanche');
+  const section = page.locator('section', {
+    has: page.getByRole('heading', { name: 'In the lab', level: 2 }),
+  });
+  const chart = section.getByRole('figure', { name: /One TTL against 30 seconds of jitter/ });
+  await expect(chart.getByText(/385 queries in the second after 30 s/)).toBeVisible();
+  await chart.getByRole('button', { name: 'Run' }).click();
+  await expect(chart.locator('.lab-status')).toHaveText(/^Done in /, { timeout: 60_000 });
+  await expect(chart.locator('.line-chart-plot canvas').first()).toBeVisible();
+  const legend = chart.getByRole('list', { name: 'Lines' });
+  await expect(legend.getByRole('button')).toHaveText([/^DB queries \(A\)/, /^DB queries \(B\)/]);
+  const differences = chart.getByRole('table', { name: 'Differences, B against A' });
+  // The busiest second: 385 queries with one TTL, 42 with 30 s of jitter.
+  await expect(differences.getByRole('row', { name: /DB load peak/ })).toContainText('−343');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) })),
+  ).toEqual([]);
+
+  await chart.getByRole('link', { name: 'Open these settings in the Lab' }).click();
+  await expect(page).toHaveURL(/#\/playground\/lab\?lab=load&scenario=avalanche&compare=on&jitterB=30$/);
+  await expect(page.getByRole('tab', { name: 'Load', selected: true })).toBeVisible();
+});

@@ -24,8 +24,11 @@ interface LabShellProps<J extends LabJob> {
   runnable: boolean;
   active: boolean;
   linkNotice?: ReactNode;
-  /** What comes before settings and results, across both (the load lab's scenarios). */
-  intro?: ReactNode;
+  /**
+   * What comes before settings and results, across both (the load lab's scenarios), given the
+   * link's problems to show under its heading: they may concern it as much as the form.
+   */
+  intro?: (linkNotice: ReactNode) => ReactNode;
   /** The settings form, with the id the Run button submits and what submitting does. */
   form: (formId: string, onSubmit: (event: FormEvent<HTMLFormElement>) => void) => ReactNode;
   /** What a run will do, in words. */
@@ -85,11 +88,9 @@ export function LabShell<J extends LabJob>({
     </div>
   );
   if (intro === undefined) return lab;
-  // The link's problems go first, above what they may concern: the intro as much as the form.
   return (
     <div className="lab-with-intro">
-      {linkNotice}
-      {intro}
+      {intro(linkNotice)}
       {lab}
     </div>
   );

@@ -22,7 +22,7 @@ export function LoadLab({ settings, onChange, active, linkNotice }: LabProps<Loa
       runnable
       active={active}
       linkNotice={linkNotice}
-      intro={<LoadScenarioPicker settings={settings} onChange={onChange} />}
+      intro={(notice) => <LoadScenarioPicker settings={settings} onChange={onChange} linkNotice={notice} />}
       form={(id, onSubmit) => (
         <LoadSettingsForm id={id} settings={settings} onChange={onChange} onSubmit={onSubmit} />
       )}

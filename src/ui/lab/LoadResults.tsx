@@ -21,9 +21,10 @@ const secondText = (value: number) => `${formatCount(value)}\u00a0s`;
 
 /**
  * A load run over virtual time: the scenario's headline chart, the figures of the whole run (and
- * with B, the differences), the Bloom filter when there is one, then the other charts.
+ * with B, the differences), the Bloom filter when there is one, then the other charts. `compact`
+ * (a lesson's chart) leaves out the other charts.
  */
-export function LoadResults({ result }: { result: LoadRunResult }) {
+export function LoadResults({ result, compact = false }: { result: LoadRunResult; compact?: boolean }) {
   const lab = loadLabOf({ scenario: result.job.scenario });
   const lengths = useMemo(
     () => result.job.variants.map((variant) => loadRunLengthMs(lab, variant.values)),
@@ -32,16 +33,15 @@ export function LoadResults({ result }: { result: LoadRunResult }) {
   const charts = useMemo(() => loadCharts(result, lab.headline, lengths), [result, lab, lengths]);
   const x = useMemo(() => loadXAxis(result, lengths), [result, lengths]);
   const [headline, ...others] = charts;
+  const level = compact ? 4 : 3;
   return (
     <div className="lab-load">
       <RunsKey result={result} />
       {headline === undefined ? null : <LoadLineChart chart={headline} x={x} />}
-      <LoadResultsTable result={result} />
-      {result.runs.length > 1 ? <LoadDifferencesTable result={result} /> : null}
-      <BloomFilterTable result={result} />
-      {others.map((chart) => (
-        <LoadLineChart key={chart.metric} chart={chart} x={x} />
-      ))}
+      <LoadResultsTable result={result} level={level} />
+      {result.runs.length > 1 ? <LoadDifferencesTable result={result} level={level} /> : null}
+      <BloomFilterTable result={result} level={level} />
+      {compact ? null : others.map((chart) => <LoadLineChart key={chart.metric} chart={chart} x={x} />)}
     </div>
   );
 }

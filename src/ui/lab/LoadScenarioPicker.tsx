@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { labDefaults } from '../../engine/index.ts';
 import { labScenarios } from '../../content/labs/index.ts';
@@ -8,13 +9,15 @@ import { writtenLesson } from './loadWords.ts';
 interface LoadScenarioPickerProps {
   settings: LoadSettings;
   onChange: (settings: LoadSettings) => void;
+  /** What could not be used of the link, shown first under the heading. */
+  linkNotice?: ReactNode;
 }
 
 /**
  * The lab scenarios as cards, each with its title and what it shows. Choosing one starts from its
  * defaults (each has its own settings); a comparison stays on, with B a copy of A.
  */
-export function LoadScenarioPicker({ settings, onChange }: LoadScenarioPickerProps) {
+export function LoadScenarioPicker({ settings, onChange, linkNotice }: LoadScenarioPickerProps) {
   const chosen = loadLabOf(settings);
   const lesson = writtenLesson(chosen);
   const choose = (id: string) => {
@@ -30,6 +33,7 @@ export function LoadScenarioPicker({ settings, onChange }: LoadScenarioPickerPro
   return (
     <div className="lab-scenarios">
       <h2 id="load-scenario-heading">Scenario</h2>
+      {linkNotice}
       <div className="lab-scenario-list" role="radiogroup" aria-labelledby="load-scenario-heading">
         {labScenarios.map((lab) => {
           const summaryId = `load-scenario-${lab.id}-summary`;

@@ -1,8 +1,15 @@
+import { useId } from 'react';
 import type { LabRun } from '../../engine/index.ts';
 import type { LoadRunResult } from './labProtocol.ts';
 import { formatCount } from './labWords.ts';
 import { FAILED_MEASURE, LOAD_MEASURES, directionWords, formatRate } from './loadWords.ts';
 import type { LoadMeasure } from './loadWords.ts';
+
+interface TableProps {
+  result: LoadRunResult;
+  /** The level of the table's heading: 3 in the Lab, 4 under a lesson chart's own heading. */
+  level?: 3 | 4;
+}
 
 /** The figures the tables show: the failed requests only when a run had some. */
 function measuresFor(runs: readonly LabRun[]): readonly LoadMeasure[] {
@@ -19,14 +26,16 @@ function MeasureHeader({ measure }: { measure: LoadMeasure }) {
 }
 
 /** Each run's figures over the whole run, side by side. */
-export function LoadResultsTable({ result }: { result: LoadRunResult }) {
+export function LoadResultsTable({ result, level = 3 }: TableProps) {
+  const headingId = useId();
+  const Heading = level === 3 ? 'h3' : 'h4';
   const labels = result.job.variants.map((variant) => variant.label);
   const comparing = result.runs.length > 1;
   return (
-    <section className="lab-differences" aria-labelledby="load-runs-heading">
-      <h3 id="load-runs-heading">{comparing ? 'The two runs' : 'The run'}</h3>
+    <section className="lab-differences" aria-labelledby={headingId}>
+      <Heading id={headingId}>{comparing ? 'The two runs' : 'The run'}</Heading>
       <div className="table-scroll" role="region" aria-label="Results table" tabIndex={0}>
-        <table className="lab-table lab-measures" aria-labelledby="load-runs-heading">
+        <table className="lab-table lab-measures" aria-labelledby={headingId}>
           <thead>
             <tr>
               <th scope="col">Measure</th>
@@ -59,14 +68,16 @@ export function LoadResultsTable({ result }: { result: LoadRunResult }) {
 }
 
 /** B − A for each figure, and which way it went, in words. */
-export function LoadDifferencesTable({ result }: { result: LoadRunResult }) {
+export function LoadDifferencesTable({ result, level = 3 }: TableProps) {
+  const headingId = useId();
+  const Heading = level === 3 ? 'h3' : 'h4';
   const [a, b] = result.runs;
   if (a === undefined || b === undefined) return null;
   return (
-    <section className="lab-differences" aria-labelledby="load-differences-heading">
-      <h3 id="load-differences-heading">Differences, B against A</h3>
+    <section className="lab-differences" aria-labelledby={headingId}>
+      <Heading id={headingId}>Differences, B against A</Heading>
       <div className="table-scroll" role="region" aria-label="Differences table" tabIndex={0}>
-        <table className="lab-table lab-measures" aria-labelledby="load-differences-heading">
+        <table className="lab-table lab-measures" aria-labelledby={headingId}>
           <thead>
             <tr>
               <th scope="col">Measure</th>
@@ -100,7 +111,9 @@ export function LoadDifferencesTable({ result }: { result: LoadRunResult }) {
 }
 
 /** The Bloom filter's size and its false-positive rate by the formula beside the one measured. */
-export function BloomFilterTable({ result }: { result: LoadRunResult }) {
+export function BloomFilterTable({ result, level = 3 }: TableProps) {
+  const headingId = useId();
+  const Heading = level === 3 ? 'h3' : 'h4';
   const labels = result.job.variants.map((variant) => variant.label);
   const rows = result.runs.flatMap((run, index) =>
     run.summary.bloom === null ? [] : [{ label: labels[index] ?? '', bloom: run.summary.bloom }],
@@ -108,8 +121,8 @@ export function BloomFilterTable({ result }: { result: LoadRunResult }) {
   if (rows.length === 0) return null;
   const comparing = result.runs.length > 1;
   return (
-    <section className="lab-differences" aria-labelledby="load-bloom-heading">
-      <h3 id="load-bloom-heading">Bloom filter</h3>
+    <section className="lab-differences" aria-labelledby={headingId}>
+      <Heading id={headingId}>Bloom filter</Heading>
       <p className="section-note">
         The formula&rsquo;s rate, (1 − e<sup>−kn/m</sup>)<sup>k</sup>, is the chance that an id the filter was
         not loaded with gets through it; the measured rate is the share of this run&rsquo;s reads of absent
@@ -117,7 +130,7 @@ export function BloomFilterTable({ result }: { result: LoadRunResult }) {
         seldom repeat.
       </p>
       <div className="table-scroll" role="region" aria-label="Bloom filter table" tabIndex={0}>
-        <table className="lab-table" aria-labelledby="load-bloom-heading">
+        <table className="lab-table" aria-labelledby={headingId}>
           <thead>
             <tr>
               {comparing ? (

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { curriculum, getLesson } from '../../content/index.ts';
 import type { Lesson } from '../../content/index.ts';
@@ -6,6 +7,11 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 import { Page } from './Page.tsx';
 import { StartLinks } from './StartLinks.tsx';
 import { phaseTitle } from './phases.ts';
+
+// The lab (uPlot, the worker) loads only when a lesson has charts.
+const LessonLabChart = lazy(async () => ({
+  default: (await import('../lab/LessonLabChart.tsx')).LessonLabChart,
+}));
 
 /** `#/lessons/:lessonId`: a written lesson, a "not written yet" note, or not found. */
 export function LessonPage() {
@@ -35,6 +41,20 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         <h2 id="visual">Visual</h2>
         <LessonVisual lesson={lesson} />
       </section>
+      {lesson.charts === undefined || lesson.charts.length === 0 ? null : (
+        <section className="lesson-section" aria-labelledby="in-the-lab">
+          <h2 id="in-the-lab">In the lab</h2>
+          <p className="lesson-prose">
+            The same engine at scale: thousands of requests a second over a minute or more, counted second by
+            second. Each run takes a few seconds in the background.
+          </p>
+          <Suspense fallback={<p>Loading the lab…</p>}>
+            {lesson.charts.map((chart) => (
+              <LessonLabChart key={chart.title} chart={chart} />
+            ))}
+          </Suspense>
+        </section>
+      )}
     </Page>
   );
 }
