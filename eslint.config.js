@@ -1,4 +1,5 @@
 // @ts-check
+import { dirname, resolve, sep } from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -19,6 +20,57 @@ const uiFrameworks = ['react', 'react-dom', 'react-router', 'motion', 'motion/re
     message: 'src/engine is pure TypeScript: it imports nothing but xstate (DESIGN.md, Layers).',
   }),
 );
+
+/**
+ * The code labs (src/labs) are Node services that run against real servers; the site shows their
+ * text. Import paths are resolved against the importing file, since `../labs/` means src/labs
+ * from src/content but src/content/labs from src/content/lessons.
+ * - Site code (everything else under src/) may import a file of src/labs only with `?raw`, and
+ *   never the labs' server packages, so the bundle holds none of them.
+ * - src/labs imports nothing from the rest of src/: it is shown whole, and runs without the site.
+ */
+const LABS_DIR = resolve(import.meta.dirname, 'src/labs') + sep;
+const SRC_DIR = resolve(import.meta.dirname, 'src') + sep;
+const LAB_PACKAGES = /^(express|redis|pg|@redis\/[^/]+|pg-[^/]+)(\/|$)/;
+
+/** @type {import('eslint').Rule.RuleModule} */
+const labBoundary = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const inLabs = context.filename.startsWith(LABS_DIR);
+    /** @param {import('estree').Node & { source?: import('estree').Node | null }} node */
+    const check = (node) => {
+      const specifier = node.source?.type === 'Literal' ? node.source.value : undefined;
+      if (typeof specifier !== 'string') return;
+      const [path = '', query] = specifier.split('?');
+      if (!path.startsWith('.')) {
+        if (!inLabs && LAB_PACKAGES.test(path))
+          context.report({
+            node,
+            message: `The site must not import ${path}: it belongs to the code labs (src/labs), which run in Node.`,
+          });
+        return;
+      }
+      const target = resolve(dirname(context.filename), path);
+      if (inLabs && target.startsWith(SRC_DIR) && !target.startsWith(LABS_DIR))
+        context.report({
+          node,
+          message: 'src/labs must not import the site (the rest of src/): a lab is shown whole.',
+        });
+      if (!inLabs && target.startsWith(LABS_DIR) && query !== 'raw')
+        context.report({
+          node,
+          message: 'The site may import src/labs only as text, with `?raw` (see src/content/labSources.ts).',
+        });
+    };
+    return {
+      ImportDeclaration: check,
+      ImportExpression: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'reports', 'test-results', 'playwright-report', 'node_modules'] },
@@ -82,6 +134,22 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: outside('ui', ['engine', 'content', 'state']) }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { cachescope: { rules: { 'lab-boundary': labBoundary } } },
+    rules: { 'cachescope/lab-boundary': 'error' },
+  },
+  {
+    // The labs are Node services: no DOM.
+    files: ['src/labs/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'src/labs runs in Node.' },
+        { name: 'document', message: 'src/labs runs in Node.' },
+      ],
     },
   },
 );

@@ -22,6 +22,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The code labs (src/labs) against a real redis-server and PostgreSQL, started once by
+          // the global setup. Files run one at a time: they share the two servers and reset them
+          // before each test, and they read the servers' global counters.
+          name: 'labs',
+          environment: 'node',
+          include: ['tests/labs/**/*.test.ts'],
+          globalSetup: ['tests/labs/support/globalSetup.ts'],
+          fileParallelism: false,
+          // After the other projects, not beside them: real servers and a Vite build would slow
+          // their CPU-bound tests past their timeouts on a small machine.
+          sequence: { groupOrder: 1 },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'ui',
           environment: 'jsdom',
           include: ['tests/ui/**/*.test.{ts,tsx}'],
