@@ -143,7 +143,7 @@ interface ChartOptionsInput {
   theme: ChartTheme;
   width: number;
   height: number;
-  onHover: (index: number | null) => void;
+  onHover: (index: number) => void;
 }
 
 function chartOptions({ x, y, series, theme, width, height, onHover }: ChartOptionsInput): uPlot.Options {
@@ -191,6 +191,16 @@ function chartOptions({ x, y, series, theme, width, height, onHover }: ChartOpti
         spanGaps: false,
       })),
     ],
-    hooks: { setCursor: [(chart) => onHover(chart.cursor.idx ?? null)] },
+    // The legend keeps the last values read when the pointer leaves the plot: clearing them would
+    // narrow the legend's buttons under a pointer on its way to click one, and the click would land
+    // on another.
+    hooks: {
+      setCursor: [
+        (chart) => {
+          const index = chart.cursor.idx;
+          if (index !== null && index !== undefined) onHover(index);
+        },
+      ],
+    },
   };
 }
