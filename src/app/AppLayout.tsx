@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useDueCount } from '../ui/review/useDueCount.ts';
 import { Logo } from './Logo.tsx';
 import './AppLayout.css';
 
@@ -17,6 +18,7 @@ const NAVIGATION = [
 export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigation(mainRef);
+  const review = useDueCount('Review');
 
   // In a hash-routed site `href="#main"` would be a route, so the skip link moves focus itself.
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -40,8 +42,18 @@ export function AppLayout() {
             <ul>
               {NAVIGATION.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.end} className="site-nav-link">
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className="site-nav-link"
+                    aria-label={item.to === '/review' ? review.name : undefined}
+                  >
                     {item.label}
+                    {item.to === '/review' && review.count > 0 ? (
+                      <span className="nav-count" aria-hidden="true">
+                        {review.count}
+                      </span>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

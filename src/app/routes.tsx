@@ -1,10 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { GlossaryPage, ReviewPage } from '../ui/pages/ComingSoonPage.tsx';
 import { LessonsPage } from '../ui/pages/LessonsPage.tsx';
 import { NotFoundPage } from '../ui/pages/NotFoundPage.tsx';
 import { RoadmapPage } from '../ui/pages/RoadmapPage.tsx';
 import { RouteErrorPage } from '../ui/pages/RouteErrorPage.tsx';
-import { ScenariosPage } from '../ui/pages/ScenariosPage.tsx';
+import { loadLessons } from '../ui/review/lessonData.ts';
 import { AppLayout } from './AppLayout.tsx';
 
 /**
@@ -28,14 +27,25 @@ export const routes: RouteObject[] = [
             path: 'lessons/:lessonId',
             lazy: async () => ({ Component: (await import('../ui/pages/LessonPage.tsx')).LessonPage }),
           },
-          { path: 'scenarios', element: <ScenariosPage /> },
+          {
+            path: 'scenarios',
+            lazy: async () => ({ Component: (await import('../ui/pages/ScenariosPage.tsx')).ScenariosPage }),
+          },
           {
             path: 'scenarios/:lessonId',
             lazy: async () => ({
               Component: (await import('../ui/pages/ScenarioPlayerPage.tsx')).ScenarioPlayerPage,
             }),
           },
-          { path: 'review', element: <ReviewPage /> },
+          {
+            // Loaded on demand: the cards bring ts-fsrs and the animation library; the lessons come
+            // with them, so the page opens with its cards.
+            path: 'review',
+            lazy: async () => {
+              const [page] = await Promise.all([import('../ui/pages/ReviewPage.tsx'), loadLessons()]);
+              return { Component: page.ReviewPage };
+            },
+          },
           {
             path: 'playground',
             lazy: async () => ({
@@ -46,7 +56,10 @@ export const routes: RouteObject[] = [
             path: 'playground/lab',
             lazy: async () => ({ Component: (await import('../ui/pages/LabPage.tsx')).LabPage }),
           },
-          { path: 'glossary', element: <GlossaryPage /> },
+          {
+            path: 'glossary',
+            lazy: async () => ({ Component: (await import('../ui/pages/GlossaryPage.tsx')).GlossaryPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -144,3 +144,10 @@ export const labSources: Readonly<Record<string, LabSource>> = {
     ],
   },
 };
+
+/** The labs that belong to a lesson, in the catalogue's order, with their ids. */
+export function labsForLesson(lessonId: string): (LabSource & { id: string })[] {
+  return Object.entries(labSources)
+    .filter(([, lab]) => lab.lesson === lessonId)
+    .map(([id, lab]) => ({ id, ...lab }));
+}

@@ -1,41 +1,8 @@
 import { z } from 'zod';
 import { REDIS_POLICIES, type Scenario } from '../engine/index.ts';
 
-/**
- * A chart in a lesson: a run of a load-lab scenario (content/labs) with the settings given as the
- * lab's form and `npm run sim -- lab --set` take them, and optionally a second configuration drawn
- * on the same axes. A test checks that the scenario exists and every setting is valid.
- */
-const lessonChart = z.object({
-  title: z.string().min(1),
-  /** What to look for in the chart, in a sentence or two. */
-  caption: z.string().min(40),
-  scenario: z.string(),
-  settings: z.record(z.string(), z.string()),
-  /** Configuration B: the settings that differ from A's. */
-  compare: z.record(z.string(), z.string()).optional(),
-});
-
-export type LessonChart = z.infer<typeof lessonChart>;
-
-/** Lessons are data, checked against this schema by a test (DESIGN.md, rule 4). */
-export const lessonSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'lesson ids are lowercase words joined by hyphens'),
-  title: z.string().min(1),
-  phase: z.union([z.literal(1), z.literal(2)]),
-  summary: z.string().min(1),
-  bigIdea: z.array(z.string().min(40)).min(1),
-  scenarioIds: z.array(z.string()).min(1),
-  code: z.object({
-    title: z.string().min(1),
-    language: z.literal('typescript'),
-    source: z.string().min(1),
-  }),
-  /** Lab charts shown after the Visual: what takes thousands of requests to see. */
-  charts: z.array(lessonChart).optional(),
-});
-
-export type Lesson = z.infer<typeof lessonSchema>;
+// Lessons have a schema of their own, with their eleven sections.
+export { lessonSchema, type Lesson, type LessonChart } from './lessonSchema.ts';
 
 const latency = z
   .object({ minMs: z.number().int().nonnegative(), maxMs: z.number().int().nonnegative() })

@@ -16,7 +16,7 @@ const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
   { name: 'penetration lesson', path: '/#/lessons/penetration' },
   { name: 'avalanche lesson', path: '/#/lessons/avalanche' },
   { name: 'stampede lesson', path: '/#/lessons/stampede' },
-  { name: 'planned lesson', path: '/#/lessons/ttl-eviction' },
+  { name: 'ttl-eviction lesson', path: '/#/lessons/ttl-eviction' },
   { name: 'review', path: '/#/review' },
   { name: 'playground', path: '/#/playground' },
   {
@@ -33,6 +33,9 @@ const PAGES: { name: string; path: string; toEnd?: boolean }[] = [
   { name: 'glossary', path: '/#/glossary' },
   { name: '404', path: '/#/no/such/page' },
 ];
+
+// A whole lesson page gives axe a lot to check: seconds on a 2-core machine shared with other work.
+test.describe.configure({ timeout: 90_000 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {

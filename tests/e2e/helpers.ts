@@ -1,5 +1,10 @@
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { runScenario } from '../../src/engine/index.ts';
+import { DEFAULT_SEED, getScenario } from '../../src/content/scenarios/index.ts';
+import { QUESTION_KINDS } from '../../src/content/lessonSchema.ts';
+import { questionAt } from '../../src/ui/questions/questionAt.ts';
+import type { ComputedQuestion } from '../../src/ui/questions/questionAt.ts';
 
 export const LESSON = '/#/lessons/cache-aside';
 
@@ -27,4 +32,20 @@ export async function expectStep(page: Page, step: number) {
 export async function openLesson(page: Page, query = '') {
   await page.goto(`${LESSON}${query}`);
   await expect(stepCounter(page)).toBeVisible();
+}
+
+/**
+ * The question a page shows before `step` of a scenario (the one whose prompt is `prompt`),
+ * computed from the same run the page replays, so a test knows the right answer without typing it
+ * in. (Lessons import their code as `?raw`, which only Vite reads, so the kind is found by prompt.)
+ */
+export function computedQuestion(scenarioId: string, step: number, prompt: string): ComputedQuestion {
+  const scenario = getScenario(scenarioId);
+  if (scenario === undefined) throw new Error(`no scenario ${scenarioId}`);
+  const trace = runScenario(scenario, { seed: DEFAULT_SEED, record: 'frames' });
+  for (const kind of QUESTION_KINDS) {
+    const computed = questionAt(trace, kind, step);
+    if (typeof computed !== 'string' && computed.prompt === prompt) return computed;
+  }
+  throw new Error(`no question at step ${step} of ${scenarioId} asks "${prompt}"`);
 }

@@ -31,6 +31,9 @@ test('stepping forward and back changes the narration and the counter', async ({
 
 test('play runs to the end and stops', async ({ page }) => {
   await openLesson(page);
+  // Without the lesson's questions, which would stop it on the way (questions.spec.ts).
+  await page.getByRole('switch', { name: 'Questions' }).click();
+  await expect(page.getByRole('switch', { name: 'Questions' })).toHaveAttribute('aria-checked', 'false');
   // Fastest speed, so the whole run plays in a few seconds.
   for (let i = 0; i < 4; i++) await page.getByRole('figure', { name: 'System diagram' }).press('+');
   await expect(page.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', '4\u00d7');

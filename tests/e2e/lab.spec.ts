@@ -246,9 +246,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 test('a lesson’s chart runs its comparison in the worker, and opens it in the Lab', async ({ page }) => {
   await page.goto('/#/lessons/avalanche');
-  const section = page.locator('section', {
-    has: page.getByRole('heading', { name: 'In the lab', level: 2 }),
-  });
+  const section = page.getByRole('group', { name: 'In the lab' });
   const chart = section.getByRole('figure', { name: /One TTL against 30 seconds of jitter/ });
   await expect(chart.getByText(/385 queries in the second after 30 s/)).toBeVisible();
   await chart.getByRole('button', { name: 'Run' }).click();

@@ -1,8 +1,9 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getScenario } from '../../src/content/index.ts';
 import { usePlayerSettings } from '../../src/state/playerSettings.ts';
+import { useQuestionSettings } from '../../src/state/questionSettings.ts';
 import { REDUCED_MOTION, emulateMedia } from './media.ts';
 import { renderApp } from './renderApp.tsx';
 import {
@@ -59,8 +60,14 @@ async function waitTicks(count: number, tickMs: number) {
   for (let i = 0; i < count; i++) await act(() => vi.advanceTimersByTimeAsync(tickMs));
 }
 
+// The player's own controls, without the lesson's questions stopping it on the way (questions.test.tsx).
+beforeEach(() => {
+  useQuestionSettings.setState({ enabled: false });
+});
+
 afterEach(() => {
   usePlayerSettings.setState({ speedLog2: 0 });
+  useQuestionSettings.setState({ enabled: true });
   vi.useRealTimers();
 });
 
@@ -248,7 +255,8 @@ describe('the step player panels', () => {
     const { step, line } = firstCodeStep(read);
     fireEvent.change(screen.getByRole('slider', { name: 'Step' }), { target: { value: String(step) } });
     expect(screen.getByText(`Line ${line} runs at this step.`)).toBeInTheDocument();
-    const code = screen.getByRole('region', { name: /^Code: / });
+    const player = screen.getByRole('region', { name: 'Step player' });
+    const code = within(player).getByRole('region', { name: /^Code: / });
     const highlighted = code.querySelector('mark');
     expect(highlighted).toHaveTextContent(`step: ${read.frames[step]?.code?.marker ?? ''}`);
     expect(code.querySelectorAll('mark')).toHaveLength(1);

@@ -31,7 +31,9 @@ import {
  * the refusals were found: run everything, read what fails or teaches something false.
  */
 const BASES = [
+  'why-cache-hit-ratio',
   'cache-aside-wrong-order',
+  'noeviction-oom',
   'sessions-redis',
   'chat-fanout',
   'write-behind',
@@ -41,6 +43,7 @@ const BASES = [
   'penetration-null-caching',
   'avalanche-jitter',
   'stampede-mutex',
+  'production-partition',
 ];
 
 function base(id: string): Scenario {

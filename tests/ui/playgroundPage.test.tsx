@@ -31,7 +31,7 @@ describe('the Playground', () => {
     const app = await open();
     await waitFor(() =>
       expect(app.currentParams().toString()).toBe(
-        'from=cache-aside-read&clients=1&nodes=1&lb=none&l1=off&read=cache-aside&write=after-commit&ttl=30&jitter=0&inv=none&fix=none&sessions=node-memory&stampede=none&pen=none&maxkeys=off&seed=1&step=0',
+        'from=why-cache-first-read&clients=1&nodes=1&lb=none&l1=off&read=cache-aside&write=after-commit&ttl=30&jitter=0&inv=none&fix=none&sessions=node-memory&stampede=none&pen=none&maxkeys=off&seed=1&step=0',
       ),
     );
     expect(await screen.findByText(/^Step 0 of \d+$/)).toBeInTheDocument();
@@ -40,7 +40,7 @@ describe('the Playground', () => {
     expect(screen.getByRole('group', { name: 'Strategy' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Cache size' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Failure-mode protections' })).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue('cache-aside-read');
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue('why-cache-first-read');
     expect(screen.getByRole('spinbutton', { name: 'Clients' })).toHaveAccessibleDescription(
       /The scenario has 1 client: Browser/,
     );

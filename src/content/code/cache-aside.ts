@@ -19,6 +19,8 @@ export interface UserTable {
   updateEmail(userId: number, email: string): Promise<number>;
 }
 
+// 1. The TTL bounds how long a copy the code failed to delete can
+//    be served. It is a safety net, not the invalidation.
 const TTL_SECONDS = 30;
 const emailKey = (userId: number) => `user:${userId}:email`;
 
@@ -28,13 +30,15 @@ export async function getEmail(
   db: UserTable,
   userId: number,
 ): Promise<string | null> {
-  const cached = await cache.get(emailKey(userId)); // step: read-cache
+  const key = emailKey(userId);
+  const cached = await cache.get(key); // step: read-cache
   if (cached !== null) return cached; // step: cache-hit
 
   const email = await db.selectEmail(userId); // step: read-db
+  // 2. A missing row is not cached here: see the penetration lesson.
   if (email === null) return null; // step: not-found
 
-  await cache.set(emailKey(userId), email, { EX: TTL_SECONDS }); // step: hydrate
+  await cache.set(key, email, { EX: TTL_SECONDS }); // step: hydrate
   return email; // step: reply
 }
 
@@ -45,9 +49,15 @@ export async function updateEmail(
   userId: number,
   email: string,
 ): Promise<number> {
-  const version = await db.updateEmail(userId, email); // step: write-db
+  // 3. The database first: it is the source of truth. If this
+  //    throws, the cache still matches the old row.
+  const v = await db.updateEmail(userId, email); // step: write-db
+  // 4. Delete, don't SET the new value. Two racing writers' SETs
+  //    can land in the wrong order and leave the older value
+  //    cached; two DELs leave the key empty either way, and the
+  //    next read loads whatever the database holds then.
   await cache.del(emailKey(userId)); // step: invalidate
-  return version; // step: write-reply
+  return v; // step: write-reply
 }
 
 /**
@@ -62,6 +72,6 @@ export async function updateEmailDeleteFirst(
   email: string,
 ): Promise<number> {
   await cache.del(emailKey(userId)); // step: early-invalidate
-  const version = await db.updateEmail(userId, email); // step: late-write-db
-  return version; // step: late-write-reply
+  const v = await db.updateEmail(userId, email); // step: late-write-db
+  return v; // step: late-write-reply
 }

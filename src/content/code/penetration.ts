@@ -56,25 +56,47 @@ export class BloomFilter {
     );
   }
 
-  /** k positions from two hashes: (h1 + i·h2) mod m. */
+  /**
+   * k positions by double hashing: with h1 and h2 two hashes of the
+   * key, position i is (h1 + i·h2) mod m (Kirsch and Mitzenmacher).
+   */
   private positions(key: string): number[] {
-    const h1 = fnv1a(key, 0);
-    const h2 = 1 + (fnv1a(key, 0x9e3779b9) % (this.bits - 1 || 1));
+    const bytes = new TextEncoder().encode(key);
+    const start = murmur3(bytes, 0) % this.bits;
+    const step = murmur3(bytes, 0x9747b28c) % this.bits || 1;
     return Array.from(
       { length: this.hashes },
-      (_, i) => (h1 + i * h2) % this.bits,
+      (_, i) => (start + i * step) % this.bits,
     );
   }
 }
 
-/** FNV-1a, 32 bits, with a seed mixed into its starting value. */
-function fnv1a(text: string, seed: number): number {
-  let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
+
+/**
+ * MurmurHash3, x86 32-bit, of the key's UTF-8 bytes: keys that differ
+ * in one digit get unrelated hashes. The Visual's engine uses the same
+ * hash, so this filter turns product:404 away and lets product:722
+ * through, as the Visual shows.
+ */
+function murmur3(bytes: Uint8Array, seed: number): number {
+  const mix = (k: number) =>
+    Math.imul(rotl(Math.imul(k, 0xcc9e2d51), 15), 0x1b873593);
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const blocks = bytes.length - (bytes.length % 4);
+  let hash = seed >>> 0;
+  for (let i = 0; i < blocks; i += 4) {
+    hash = rotl(hash ^ mix(view.getUint32(i, true)), 13);
+    hash = (Math.imul(hash, 5) + 0xe6546b64) | 0;
   }
-  return hash;
+  let tail = 0;
+  for (let i = bytes.length - 1; i >= blocks; i--)
+    tail = (tail << 8) | (bytes[i] ?? 0);
+  if (bytes.length > blocks) hash ^= mix(tail);
+  hash ^= bytes.length;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 /** At start-up: one filter holding every product key. */

@@ -143,9 +143,10 @@ export async function getWithLock(
       }
     }
     // Waited long enough: load without the lock rather than fail.
-    if (attempt === MAX_RETRIES) return loadAndFill(cache, db, rt, key);
+    if (attempt === MAX_RETRIES) break;
     await rt.sleep(RETRY_DELAY_MS * 2 ** attempt); // step: lock-wait
   }
+  return loadAndFill(cache, db, rt, key);
 }
 
 /**
@@ -206,8 +207,8 @@ export async function getStaleWhileRevalidate(
   if (found === null) return loadAndFill(cache, db, rt, key, ttl);
   if (found.ttlMs > STALE_SECONDS * 1000) return found.value;
   // Not awaited. If it fails, the next stale read tries again.
-  const pending = refresh(cache, db, rt, key, ttl); // step: serve-stale
-  pending.catch(() => undefined);
+  const job = refresh(cache, db, rt, key, ttl); // step: serve-stale
+  job.catch(() => undefined);
   return found.value;
 }
 

@@ -28,6 +28,8 @@ export const readNarration: Record<string, string> = {
     '{app} fills the cache with version {version}, but only if Redis holds nothing newer: SET {key} "{value}" EX {ttl}, compared by version.',
   'app.read.fill.lease':
     '{app} fills the cache with version {version}, showing lease {lease}: SET {key} "{value}" EX {ttl}.',
+  'app.read.fill-failed':
+    'Redis refused the fill ({error}). {app} answers {client} with the row anyway; the next read of {key} misses again.',
   'app.read.fill-refused':
     'Redis refused the fill: it holds a newer version, or the lease was cancelled by a write. {app} replies with version {version} and the cache stays correct.',
 

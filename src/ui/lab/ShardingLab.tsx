@@ -1,5 +1,6 @@
 import { LabShell } from './LabShell.tsx';
 import type { LabProps } from './LabShell.tsx';
+import type { LabProgress, ReshardingJob } from './labProtocol.ts';
 import { formatCount } from './labWords.ts';
 import { ShardingResults } from './ShardingResults.tsx';
 import { ShardingSettingsForm } from './ShardingSettingsForm.tsx';
@@ -9,7 +10,6 @@ import type { ShardingSettings } from './shardingLink.ts';
 /** Modulo hashing, a hash ring and Redis Cluster's slots, when one node joins or leaves. */
 export function ShardingLab({ settings, onChange, active, linkNotice }: LabProps<ShardingSettings>) {
   const job = shardingJob(settings);
-  const schemes = job.schemes.length;
   return (
     <LabShell
       name="sharding"
@@ -20,9 +20,19 @@ export function ShardingLab({ settings, onChange, active, linkNotice }: LabProps
       form={(id, onSubmit) => (
         <ShardingSettingsForm id={id} settings={settings} onChange={onChange} onSubmit={onSubmit} />
       )}
-      work={`${formatCount(settings.keys)} keys placed before and after, under ${schemes} scheme${schemes === 1 ? '' : 's'}.`}
-      describeProgress={({ done, total }) => `${done} of ${total} schemes compared`}
+      work={shardingWork(job)}
+      describeProgress={describeSchemes}
       results={(result) => <ShardingResults result={result} />}
     />
   );
+}
+
+/** What a sharding job will do, in words. */
+export function shardingWork(job: ReshardingJob): string {
+  const schemes = job.schemes.length;
+  return `${formatCount(job.keyCount)} keys placed before and after, under ${schemes} scheme${schemes === 1 ? '' : 's'}.`;
+}
+
+export function describeSchemes({ done, total }: LabProgress): string {
+  return `${done} of ${total} schemes compared`;
 }

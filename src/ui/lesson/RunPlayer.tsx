@@ -11,6 +11,8 @@ import type { PlayerCode } from '../player/StepPlayer.tsx';
 import { parsePlayerChoice, playerSearch, resolveStep } from '../player/deepLink.ts';
 import type { DeepLinkProblem, LeadingParams, PlayerPosition } from '../player/deepLink.ts';
 import { traceFor } from '../player/traceCache.ts';
+import type { VisualQuestions } from '../questions/score.ts';
+import { useQuestionStops } from '../questions/useQuestionStops.tsx';
 import { LinkProblems } from './LinkProblems.tsx';
 import { linkedRun } from './runChecks.ts';
 import './lesson.css';
@@ -30,6 +32,13 @@ export interface RunPlayerProps {
    * appears without one, saying why (the Playground, where a setting can take the race away).
    */
   explainMissingRace?: boolean | undefined;
+  /**
+   * The lesson's predict-then-reveal questions: asked on the run they were written for (the lesson's
+   * seed, no faults, no race order, no typed commands), where playing or stepping forward reaches them.
+   */
+  questions?: VisualQuestions | undefined;
+  /** Called when the player moves to the run's last step: the scenario was played to the end. */
+  onFinished?: ((scenarioId: string) => void) | undefined;
 }
 
 const NO_PROBLEMS: readonly DeepLinkProblem[] = [];
@@ -47,6 +56,8 @@ export function RunPlayer({
   rewriteLink = false,
   code,
   explainMissingRace = false,
+  questions,
+  onFinished,
 }: RunPlayerProps) {
   const { search } = useLocation();
   const [searchParams] = useSearchParams();
@@ -69,6 +80,9 @@ export function RunPlayer({
   const exchanges = useMemo(() => (run.ok ? consoleExchanges(run.trace) : []), [run]);
   const stepResolution = run.ok ? resolveStep(parsed.stepParam, run.trace.frames.length) : null;
   const step = stepResolution?.step ?? 0;
+  const plain =
+    run.ok && seed === DEFAULT_SEED && interventions.length === 0 && race === null && commands.length === 0;
+  const stops = useQuestionStops(questions, scenario.id, plain ? run.trace : null, step);
   const problems: DeepLinkProblem[] = [
     ...leadingProblems,
     ...parsed.problems,
@@ -186,6 +200,7 @@ export function RunPlayer({
             onStepChange={(next) => {
               setRefusedAt(null);
               show({ ...here, step: next });
+              if (next === run.trace.frames.length - 1) onFinished?.(scenario.id);
             }}
             seed={seed}
             onSeedChange={changeSeed}
@@ -193,6 +208,7 @@ export function RunPlayer({
             interventions={interventions}
             onIntervene={intervene}
             onRemoveIntervention={removeIntervention}
+            stops={stops}
           />
           <LessonConsole key={runKey} exchanges={exchanges} onSend={sendToConsole} />
           {hasRace || explainMissingRace ? (

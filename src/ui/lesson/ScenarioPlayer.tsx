@@ -4,6 +4,7 @@ import type { Scenario } from '../../engine/index.ts';
 import { DEFAULT_SEED } from '../../content/index.ts';
 import type { PlayerCode } from '../player/StepPlayer.tsx';
 import { deepLinkSearch, parseRunChoice } from '../player/deepLink.ts';
+import type { VisualQuestions } from '../questions/score.ts';
 import { RunPlayer } from './RunPlayer.tsx';
 import { ScenarioTabs } from './ScenarioTabs.tsx';
 import './lesson.css';
@@ -13,6 +14,10 @@ interface ScenarioPlayerProps {
   scenarios: readonly Scenario[];
   /** The code the scenarios run, highlighted step by step; without it the player shows no code. */
   code?: PlayerCode | undefined;
+  /** A lesson's questions, asked on the way through its scenarios (the lesson's Visual only). */
+  questions?: VisualQuestions | undefined;
+  /** Called with a scenario's id when the player reaches its last step. */
+  onFinished?: ((scenarioId: string) => void) | undefined;
 }
 
 /**
@@ -20,7 +25,7 @@ interface ScenarioPlayerProps {
  * (`?scenario=<id>&seed=&step=`, the player writing everything after `scenario`), so every frame
  * can be linked to. Used by the lesson's Visual and by the scenarios pages.
  */
-export function ScenarioPlayer({ scenarios, code }: ScenarioPlayerProps) {
+export function ScenarioPlayer({ scenarios, code, questions, onFinished }: ScenarioPlayerProps) {
   const baseId = useId();
   const panelId = `${baseId}-panel`;
   const tabIdOf = (scenarioId: string) => `${baseId}-tab-${scenarioId}`;
@@ -65,6 +70,8 @@ export function ScenarioPlayer({ scenarios, code }: ScenarioPlayerProps) {
           leadingParams={[['scenario', scenario.id]]}
           leadingProblems={scenarioProblems}
           code={code}
+          questions={questions}
+          onFinished={onFinished}
         />
       </div>
     </div>

@@ -13,13 +13,22 @@ interface ScenarioTabsProps {
   /** Builds the DOM id of a scenario's tab, so the panel can name itself after the selected tab. */
   tabIdOf: (scenarioId: string) => string;
   panelId: string;
+  /** What the tab list is called for a screen reader. */
+  label?: string;
 }
 
 /**
  * The lesson's scenarios as an ARIA tab list: one Tab stop, arrows move between scenarios and
  * select them at once (switching is cheap: the runs are already recorded).
  */
-export function ScenarioTabs({ scenarios, selectedId, onSelect, tabIdOf, panelId }: ScenarioTabsProps) {
+export function ScenarioTabs({
+  scenarios,
+  selectedId,
+  onSelect,
+  tabIdOf,
+  panelId,
+  label = 'Scenarios',
+}: ScenarioTabsProps) {
   const tabs = useRef(new Map<string, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -46,7 +55,7 @@ export function ScenarioTabs({ scenarios, selectedId, onSelect, tabIdOf, panelId
   };
 
   return (
-    <div className="scenario-tabs" role="tablist" aria-label="Scenarios">
+    <div className="scenario-tabs" role="tablist" aria-label={label}>
       {scenarios.map((scenario, index) => {
         const selected = scenario.id === selectedId;
         return (

@@ -1,72 +1,99 @@
-import { lazy, Suspense } from 'react';
+import { useMemo, useRef } from 'react';
 import { useParams } from 'react-router';
-import { curriculum, getLesson } from '../../content/index.ts';
+import { getLesson } from '../../content/index.ts';
 import type { Lesson } from '../../content/index.ts';
-import { LessonVisual } from '../lesson/LessonVisual.tsx';
+import { LessonCards } from '../cards/LessonCards.tsx';
+import { CodeLab } from '../code/CodeLab.tsx';
+import { LessonTermsProvider } from '../glossary/GlossaryContext.tsx';
+import { ContinueReading } from '../lesson/sections/ContinueReading.tsx';
+import { InterviewSection } from '../lesson/sections/InterviewSection.tsx';
+import { LessonSection } from '../lesson/sections/LessonSection.tsx';
+import { PitfallsSection } from '../lesson/sections/PitfallsSection.tsx';
+import { BigIdeaSection, DepthSection, IntuitionSection } from '../lesson/sections/ProseSections.tsx';
+import { readingTimeLabel } from '../lesson/sections/readingTime.ts';
+import { RealWorldSection } from '../lesson/sections/RealWorldSection.tsx';
+import { LESSON_SECTIONS } from '../lesson/sections/sectionList.ts';
+import { TableOfContents } from '../lesson/sections/TableOfContents.tsx';
+import { TakeawaysSection } from '../lesson/sections/TakeawaysSection.tsx';
+import { useReadingPlace } from '../lesson/sections/useReadingPlace.ts';
+import { useScrollToHash } from '../lesson/sections/useScrollToHash.ts';
+import { useSectionOnScreen } from '../lesson/sections/useSectionOnScreen.ts';
+import { VisualSection } from '../lesson/sections/VisualSection.tsx';
+import { useMediaQuery } from '../player/useMediaQuery.ts';
+import { LessonStatusControl } from '../progress/LessonStatusControl.tsx';
+import { LessonTasks } from '../progress/LessonTasks.tsx';
+import { useLessonProgress } from '../progress/useLessonProgress.ts';
+import { ReadAloud } from '../readaloud/ReadAloud.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Page } from './Page.tsx';
-import { StartLinks } from './StartLinks.tsx';
 import { phaseTitle } from './phases.ts';
+import '../lesson/lesson.css';
 
-// The lab (uPlot, the worker) loads only when a lesson has charts.
-const LessonLabChart = lazy(async () => ({
-  default: (await import('../lab/LessonLabChart.tsx')).LessonLabChart,
-}));
+/** From this width the table of contents is a sticky column beside the lesson. */
+export const SIDE_TOC_QUERY = '(min-width: 75rem)';
 
-/** `#/lessons/:lessonId`: a written lesson, a "not written yet" note, or not found. */
+const SECTION_IDS = LESSON_SECTIONS.map((section) => section.id);
+
+/** `#/lessons/:lessonId`: a lesson, or not found. */
 export function LessonPage() {
   const { lessonId = '' } = useParams();
   const lesson = getLesson(lessonId);
-  if (lesson !== undefined) return <LessonView lesson={lesson} />;
-  const planned = curriculum.find((entry) => entry.id === lessonId);
-  if (planned !== undefined) return <LessonNotWritten title={planned.title} phase={planned.phase} />;
+  if (lesson !== undefined) return <LessonView key={lesson.id} lesson={lesson} />;
   return <NotFoundPage reason={`There is no lesson called \u201c${lessonId}\u201d.`} />;
 }
 
-function LessonView({ lesson }: { lesson: Lesson }) {
-  return (
-    <Page
-      title={lesson.title}
-      eyebrow={`Phase ${lesson.phase} \u00b7 ${phaseTitle(lesson.phase)}`}
-      lede={lesson.summary}
-      wide
-    >
-      <section className="lesson-section lesson-prose" aria-labelledby="big-idea">
-        <h2 id="big-idea">Big idea</h2>
-        {lesson.bigIdea.map((paragraph) => (
-          <p key={paragraph}>{paragraph}</p>
-        ))}
-      </section>
-      <section className="lesson-section" aria-labelledby="visual">
-        <h2 id="visual">Visual</h2>
-        <LessonVisual lesson={lesson} />
-      </section>
-      {lesson.charts === undefined || lesson.charts.length === 0 ? null : (
-        <section className="lesson-section" aria-labelledby="in-the-lab">
-          <h2 id="in-the-lab">In the lab</h2>
-          <p className="lesson-prose">
-            The same engine at scale: thousands of requests a second over a minute or more, counted second by
-            second. Each run takes a few seconds in the background.
-          </p>
-          <Suspense fallback={<p>Loading the lab…</p>}>
-            {lesson.charts.map((chart) => (
-              <LessonLabChart key={chart.title} chart={chart} />
-            ))}
-          </Suspense>
-        </section>
-      )}
-    </Page>
-  );
-}
+/** A lesson's eleven sections (CURRICULUM.md) with its table of contents, reading time and read-aloud. */
+export function LessonView({ lesson }: { lesson: Lesson }) {
+  useLessonProgress(lesson);
+  const current = useSectionOnScreen(SECTION_IDS);
+  const returnTo = useReadingPlace(lesson.id, current);
+  useScrollToHash();
+  const sideToc = useMediaQuery(SIDE_TOC_QUERY);
+  const readingTime = useMemo(() => readingTimeLabel(lesson), [lesson]);
+  const content = useRef<HTMLDivElement>(null);
 
-function LessonNotWritten({ title, phase }: { title: string; phase: 1 | 2 }) {
   return (
-    <Page
-      title={title}
-      eyebrow={`Phase ${phase} \u00b7 ${phaseTitle(phase)}`}
-      lede="This lesson is planned but not written yet."
-    >
-      <StartLinks />
-    </Page>
+    <LessonTermsProvider lesson={lesson}>
+      <Page
+        title={lesson.title}
+        eyebrow={`Phase ${lesson.phase} \u00b7 ${phaseTitle(lesson.phase)}`}
+        lede={lesson.summary}
+        wide
+      >
+        <div className="lesson-header-tools">
+          <p className="lesson-reading-time">{readingTime}</p>
+          <LessonStatusControl lesson={lesson} />
+          <ReadAloud root={() => content.current} />
+        </div>
+        <ContinueReading place={returnTo} />
+        <div className={sideToc ? 'lesson-layout has-side-toc' : 'lesson-layout'}>
+          {sideToc ? null : <TableOfContents layout="top" current={current} />}
+          <div className="lesson-content" ref={content}>
+            <BigIdeaSection lesson={lesson} />
+            <IntuitionSection lesson={lesson} />
+            <VisualSection lesson={lesson} />
+            <DepthSection lesson={lesson} />
+            <LessonSection id="code-lab">
+              <CodeLab lesson={lesson} />
+            </LessonSection>
+            <PitfallsSection lesson={lesson} />
+            <RealWorldSection lesson={lesson} />
+            <InterviewSection lesson={lesson} />
+            <LessonSection id="explain-it">
+              <LessonCards lesson={lesson} />
+            </LessonSection>
+            <LessonSection id="do-this-today">
+              <LessonTasks lesson={lesson} />
+            </LessonSection>
+            <TakeawaysSection lesson={lesson} />
+          </div>
+          {sideToc ? (
+            <div className="lesson-toc-column">
+              <TableOfContents layout="side" current={current} />
+            </div>
+          ) : null}
+        </div>
+      </Page>
+    </LessonTermsProvider>
   );
 }

@@ -19,6 +19,7 @@ import { Topology } from './Topology.tsx';
 import type { AnchorPoint } from './Topology.tsx';
 import { TransportButtons } from './TransportButtons.tsx';
 import { playerKeyHandler } from './playerKeys.ts';
+import type { PlayerHands, PlayerStops } from './playerStops.ts';
 import { nudgeSpeed } from './speed.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 import { usePlayback } from './usePlayback.ts';
@@ -49,6 +50,8 @@ export interface StepPlayerProps {
   interventions?: readonly Intervention[] | undefined;
   onIntervene?: ((fault: Fault) => void) | undefined;
   onRemoveIntervention?: ((index: number) => void) | undefined;
+  /** Steps to stop before when playing or stepping forward (questions), and what to show there. */
+  stops?: PlayerStops | undefined;
 }
 
 interface OpenMenu {
@@ -73,6 +76,7 @@ export function StepPlayer({
   interventions = [],
   onIntervene,
   onRemoveIntervention,
+  stops,
 }: StepPlayerProps) {
   const hintId = useId();
   const lastStep = Math.max(0, trace.frames.length - 1);
@@ -105,16 +109,35 @@ export function StepPlayer({
   const localCacheNodes = useMemo(() => nodesWithLocalCaches(trace), [trace]);
 
   const { goTo, latest } = useStepCursor(trace, shownStep, lastStep, onStepChange);
-  const playback = usePlayback(trace, shownStep, lastStep, speedLog2, goTo);
+  // Moving forward one step, by playing or by hand, stops before a step in `stops`.
+  const forward = (target: number, playing: boolean): boolean => {
+    if (stops !== undefined && target === latest() + 1 && target <= lastStep && stops.stopsBefore(target)) {
+      stops.onStop(target, playing);
+      return false;
+    }
+    goTo(target);
+    return true;
+  };
+  const playback = usePlayback(trace, shownStep, lastStep, speedLog2, (target) => forward(target, true));
   // A person taking a step by hand wants to look at it: stepping pauses playback.
   const byHand = (target: number) => {
     playback.pause();
     goTo(target);
   };
+  const playerRef = useRef<HTMLElement>(null);
+  const hands: PlayerHands = {
+    goTo,
+    play: playback.play,
+    focus: () => playerRef.current?.querySelector<HTMLElement>('.transport-play')?.focus(),
+  };
+  const panel = stops?.panel(hands) ?? null;
   const actions = {
     togglePlay: playback.togglePlay,
     stepBack: () => byHand(latest() - 1),
-    stepForward: () => byHand(latest() + 1),
+    stepForward: () => {
+      playback.pause();
+      forward(latest() + 1, false);
+    },
     restart: () => byHand(0),
     jumpToEnd: () => byHand(lastStep),
     slower: () => setSpeedLog2(nudgeSpeed(speedLog2, -1)),
@@ -162,7 +185,12 @@ export function StepPlayer({
   return (
     <LazyMotion features={domAnimation} strict>
       {/* Key presses bubble up from every control inside; see playerKeys.ts for what each does. */}
-      <section className="player card" aria-label="Step player" onKeyDown={playerKeyHandler(actions)}>
+      <section
+        ref={playerRef}
+        className="player card"
+        aria-label="Step player"
+        onKeyDown={playerKeyHandler(actions)}
+      >
         <PlayerStatus
           step={shownStep}
           lastStep={lastStep}
@@ -171,6 +199,12 @@ export function StepPlayer({
           anomalies={frame.anomalies}
           labelOf={labelOf}
         />
+        {panel === null ? null : (
+          // Keys pressed in the panel (arrows between choices, Space) are its own, not the player's.
+          <div className="player-stop" onKeyDown={(event) => event.stopPropagation()}>
+            {panel}
+          </div>
+        )}
         <div className={code === undefined ? 'player-stage is-without-code' : 'player-stage'}>
           <div className="player-visual">
             <DiagramViewSwitch view={diagramView} onChange={setDiagramView} />

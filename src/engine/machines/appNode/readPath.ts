@@ -176,7 +176,10 @@ function answerTheHit(
 function afterTheFill(context: AppNodeContext, request: RequestInProgress, payload: Payload): void {
   if (!isCacheReply(payload) || request.row === null) return;
   const { key } = request;
-  const stored = payload.reply.type !== 'bulk';
+  // OK: stored. (nil): refused by a version check or a cancelled lease. An error: Redis refused the
+  // command itself (OOM under noeviction).
+  const stored = payload.reply.type === 'status';
+  const failed = payload.reply.type === 'error' ? payload.reply.value : null;
   const { row } = request;
   // A refused fill means Redis holds something newer: the node must not keep the older row either.
   if (stored) context.local?.set(key, row.value, row.version);
@@ -196,6 +199,8 @@ function afterTheFill(context: AppNodeContext, request: RequestInProgress, paylo
   if (stored && context.local !== null)
     narrate(context, 'app.read.reply.keep-local', { key, client: request.client }, 'reply');
   else if (stored) narrate(context, 'app.read.reply', { key, client: request.client }, 'reply');
+  else if (failed !== null)
+    narrate(context, 'app.read.fill-failed', { key, client: request.client, error: failed }, 'reply');
   else narrate(context, 'app.read.fill-refused', { key, version: row.version }, 'reply');
 }
 

@@ -1,0 +1,164 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { z } from 'zod';
+
+/**
+ * The learner's explain-it cards under spaced repetition, kept in this browser. Each card rated at
+ * least once has its FSRS schedule here, as JSON (dates as ISO strings); a card never rated has no
+ * entry: it is new, and due. The schedule itself is computed by ts-fsrs (ui/review/schedule.ts),
+ * which this store does not import, so the pages that only count due cards stay light.
+ */
+
+/** A card's FSRS state (ts-fsrs's `Card`) with its dates as ISO strings. */
+export interface StoredCard {
+  due: string;
+  stability: number;
+  difficulty: number;
+  /** Kept because ts-fsrs 5 still reads it (deprecated there, removed in 6). */
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs's `State`). */
+  state: 0 | 1 | 2 | 3;
+  last_review: string | null;
+}
+
+export interface ReviewState {
+  /** Rated cards by `cardKey(lessonId, cardId)`. */
+  cards: Record<string, StoredCard>;
+  /** Saves a card's schedule after a rating. */
+  saveCard: (key: string, card: StoredCard) => void;
+}
+
+export const REVIEW_KEY = 'cachescope.review';
+export const REVIEW_VERSION = 1;
+
+/** A card's id in this store: its lesson's id and its own, which lessons never reuse. */
+export function cardKey(lessonId: string, cardId: string): string {
+  return `${lessonId}/${cardId}`;
+}
+
+/** The lessons' parts this store's helpers read: ids only. */
+export interface CardDeckLesson {
+  id: string;
+  cards: readonly { id: string }[];
+}
+
+export interface DueCard {
+  key: string;
+  lessonId: string;
+  cardId: string;
+  /** Never rated. */
+  isNew: boolean;
+  /** When it became due; null for a new card. */
+  due: Date | null;
+}
+
+/** Whether a card is due at `now`: a card never rated always is. */
+export function isDue(card: StoredCard | undefined, now: Date): boolean {
+  return card === undefined || Date.parse(card.due) <= now.getTime();
+}
+
+/**
+ * The cards of `lessons` due at `now`: the rated ones first, longest overdue first, then the new
+ * ones in the lessons' order and each lesson's own.
+ */
+export function dueCards(
+  lessons: readonly CardDeckLesson[],
+  cards: Readonly<Record<string, StoredCard>>,
+  now: Date,
+): DueCard[] {
+  const overdue: DueCard[] = [];
+  const fresh: DueCard[] = [];
+  for (const lesson of lessons) {
+    for (const card of lesson.cards) {
+      const key = cardKey(lesson.id, card.id);
+      const stored = cards[key];
+      if (!isDue(stored, now)) continue;
+      const entry = { key, lessonId: lesson.id, cardId: card.id };
+      if (stored === undefined) fresh.push({ ...entry, isNew: true, due: null });
+      else overdue.push({ ...entry, isNew: false, due: new Date(stored.due) });
+    }
+  }
+  overdue.sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0));
+  return [...overdue, ...fresh];
+}
+
+/** The earliest time after `now` that one of the lessons' rated cards falls due; null if none will. */
+export function nextDueDate(
+  lessons: readonly CardDeckLesson[],
+  cards: Readonly<Record<string, StoredCard>>,
+  now: Date,
+): Date | null {
+  let next: number | null = null;
+  for (const lesson of lessons) {
+    for (const card of lesson.cards) {
+      const stored = cards[cardKey(lesson.id, card.id)];
+      if (stored === undefined) continue;
+      const due = Date.parse(stored.due);
+      if (due > now.getTime() && (next === null || due < next)) next = due;
+    }
+  }
+  return next === null ? null : new Date(next);
+}
+
+/** The ids of a lesson's cards rated at least once. */
+export function reviewedCardIds(
+  lesson: CardDeckLesson,
+  cards: Readonly<Record<string, StoredCard>>,
+): Set<string> {
+  return new Set(
+    lesson.cards.filter((card) => cards[cardKey(lesson.id, card.id)] !== undefined).map((card) => card.id),
+  );
+}
+
+const isoDate = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'an ISO date');
+const count = z.number().int().nonnegative();
+const storedCard = z.object({
+  due: isoDate,
+  stability: z.number().nonnegative(),
+  difficulty: z.number().nonnegative(),
+  elapsed_days: z.number().nonnegative(),
+  scheduled_days: z.number().nonnegative(),
+  learning_steps: count,
+  reps: count,
+  lapses: count,
+  state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  last_review: isoDate.nullable(),
+});
+const storedReview = z.object({ cards: z.record(z.string(), z.unknown()) });
+
+/**
+ * What was saved, as far as it can be read: a card that does not validate is left out (it is new
+ * again) and the others are kept; anything else unreadable is an empty deck. Never throws.
+ */
+export function readStoredReview(persisted: unknown): { cards: Record<string, StoredCard> } {
+  const parsed = storedReview.safeParse(persisted);
+  if (!parsed.success) return { cards: {} };
+  const cards: Record<string, StoredCard> = {};
+  for (const [key, value] of Object.entries(parsed.data.cards)) {
+    const card = storedCard.safeParse(value);
+    if (card.success && key.includes('/')) cards[key] = card.data;
+  }
+  return { cards };
+}
+
+export const useReview = create<ReviewState>()(
+  persist(
+    (set) => ({
+      cards: {},
+      saveCard: (key, card) => set((state) => ({ cards: { ...state.cards, [key]: card } })),
+    }),
+    {
+      name: REVIEW_KEY,
+      version: REVIEW_VERSION,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (state) => ({ cards: state.cards }),
+      // Version 1 is the first; anything else is read as far as it validates.
+      migrate: (persisted) => readStoredReview(persisted),
+      merge: (persisted, current) => ({ ...current, ...readStoredReview(persisted) }),
+    },
+  ),
+);
