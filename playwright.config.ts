@@ -4,23 +4,27 @@ import { defineConfig, devices } from '@playwright/test';
 // Prefer the system Chromium when there is one (CI images and this dev box ship it); otherwise
 // Playwright's own download is used.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4174;
+// Two runs side by side (say, one per working copy) each need their own port, build and results:
+// E2E_PORT and E2E_SUFFIX give them (`E2E_PORT=4301 E2E_SUFFIX=-a npx playwright test`).
+const PORT = Number(process.env.E2E_PORT ?? 4174);
+const SUFFIX = process.env.E2E_SUFFIX ?? '';
+const OUT_DIR = `dist${SUFFIX}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: `test-results${SUFFIX}`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `reports/playwright${SUFFIX}.json` }]],
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
