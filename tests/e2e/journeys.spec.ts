@@ -51,7 +51,9 @@ test('reloading a deep link lands on the same frame', async ({ page }) => {
   await page.reload();
   await expectStep(page, 6);
   await expect(narration(page)).toHaveText(shown ?? '');
-  await expect(page.getByRole('tab', { selected: true })).toHaveText(/write/i);
+  await expect(
+    page.getByRole('tablist', { name: 'Scenarios' }).getByRole('tab', { selected: true }),
+  ).toHaveText(/write/i);
   await expect(page.getByRole('textbox', { name: 'Seed' })).toHaveValue('3');
 });
 
