@@ -17,6 +17,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // A guard against a hung test, not a speed check: accessibility scans of the larger pages take
+  // several seconds each, and many times that on a small machine doing other work.
+  timeout: 60_000,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: `reports/playwright${SUFFIX}.json` }]],
   use: {
