@@ -73,7 +73,18 @@ const labBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'reports', 'test-results', 'playwright-report', 'node_modules'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'coverage',
+      'reports',
+      'test-results',
+      'test-results-*',
+      'playwright-report',
+      'node_modules',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

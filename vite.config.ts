@@ -1,10 +1,84 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The built site's Content-Security-Policy: nothing inline, no eval, nothing from another origin.
+ * Added to index.html at build time only, since the dev server injects inline scripts (HMR, React
+ * Refresh). `frame-ancestors` is ignored in a <meta>, so it is left out.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'cachescope:content-security-policy',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
 
 // `base: './'` keeps every asset URL relative, so the built site works from any folder.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // The service worker precaches the whole built site (every chunk, lazy ones and the lab's
+    // worker too), so after one visit it works offline. Registered from src/app/main.tsx; every URL
+    // is relative, so the site works from any folder. An update waits until the learner moves to
+    // another page (src/app/registerServiceWorker.ts).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      // The icons are precached by the glob below, with everything else in the build.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'CacheScope',
+        short_name: 'CacheScope',
+        description: 'An interactive, step-by-step visualizer that teaches distributed caching.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#ffffff',
+        icons: [
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        ],
+      },
+      workbox: {
+        // Everything the site is made of (source maps aside). A file over Workbox's 2 MiB limit
+        // fails the build, so no chunk is silently left out: none is over 400 KiB today.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // The first visit's page is controlled at once, so what it loads later is cached too.
+        clientsClaim: true,
+      },
+      integration: {
+        // A build that writes nothing (tests/labs/bundle.test.ts) must not write a service worker.
+        configureOptions(viteConfig, options) {
+          if (!viteConfig.build.write) options.disable = true;
+        },
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { StorageNotices } from '../ui/data/StorageNotices.tsx';
 import { useDueCount } from '../ui/review/useDueCount.ts';
 import { Logo } from './Logo.tsx';
 import './AppLayout.css';
@@ -62,10 +63,14 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main-content" className="site-main" ref={mainRef} tabIndex={-1}>
+        <StorageNotices />
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>CacheScope runs entirely in your browser: no accounts, no tracking, nothing sent anywhere.</p>
+        <p>
+          CacheScope runs entirely in your browser: no accounts, no tracking, nothing sent anywhere.{' '}
+          <Link to="/data">Your data</Link>
+        </p>
       </footer>
     </div>
   );

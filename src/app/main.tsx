@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, createHashRouter } from 'react-router';
+import { registerServiceWorker } from './registerServiceWorker.ts';
 import { routes } from './routes.tsx';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -16,3 +17,6 @@ createRoot(container).render(
     <RouterProvider router={router} />
   </StrictMode>,
 );
+
+// Offline support: does nothing under the dev server and the tests.
+registerServiceWorker(router);

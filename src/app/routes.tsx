@@ -60,6 +60,10 @@ export const routes: RouteObject[] = [
             path: 'glossary',
             lazy: async () => ({ Component: (await import('../ui/pages/GlossaryPage.tsx')).GlossaryPage }),
           },
+          {
+            path: 'data',
+            lazy: async () => ({ Component: (await import('../ui/data/DataPage.tsx')).DataPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

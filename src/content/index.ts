@@ -13,5 +13,4 @@ export { narrate, narrationTemplates } from './narration.ts';
 export { codeLineForMarker } from './codeMarkers.ts';
 export type { Lesson, LessonChart } from './schema.ts';
 export { labScenarios, getLabScenario } from './labs/index.ts';
-export { labsForLesson, type LabSource } from './labSources.ts';
 export { commandHelp, helpFor, type CommandHelp } from './redisHelp.ts';

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
-import { z } from 'zod';
+import { persist } from 'zustand/middleware';
+import { readFields } from './savedState.ts';
+import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
+import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
 
 /**
  * The learner's player preferences, kept across visits. Only preferences live here: which frame is
@@ -34,38 +36,53 @@ export function clampSpeedLog2(value: number): number {
 }
 
 export const PLAYER_SETTINGS_KEY = 'cachescope.player-settings';
-const VERSION = 1;
+export const PLAYER_SETTINGS_VERSION = 1;
 
-const storedSettings = z.object({ speedLog2: z.number() });
-// Added after version 1 shipped: optional, so settings saved before it still read.
-const storedView = z.object({ diagramView: z.enum(['topology', 'sequence']) });
-
-/** Anything unreadable (hand-edited, from a future version, corrupt) falls back to defaults. */
-function readStored(persisted: unknown): { speedLog2: number; diagramView: DiagramView } {
-  const parsed = storedSettings.safeParse(persisted);
-  const view = storedView.safeParse(persisted);
-  return {
-    speedLog2: parsed.success ? clampSpeedLog2(parsed.data.speedLog2) : DEFAULT_SPEED_LOG2,
-    diagramView: view.success ? view.data.diagramView : 'topology',
-  };
+export interface SavedPlayerSettings {
+  speedLog2: number;
+  diagramView: DiagramView;
 }
+
+export const DEFAULT_PLAYER_SETTINGS: SavedPlayerSettings = {
+  speedLog2: DEFAULT_SPEED_LOG2,
+  diagramView: 'topology',
+};
+
+/**
+ * Each setting read on its own; anything unreadable (hand-edited, from a future version, corrupt)
+ * is the default. `diagramView` was added after version 1 shipped: settings saved before it lack
+ * it and read as the topology view.
+ */
+export function readPlayerSettings(persisted: unknown): Reading<SavedPlayerSettings> {
+  return readFields(persisted, DEFAULT_PLAYER_SETTINGS, {
+    speedLog2: (value) => (typeof value === 'number' ? clampSpeedLog2(value) : undefined),
+    diagramView: (value) => (value === 'topology' || value === 'sequence' ? value : undefined),
+  });
+}
+
+/** Version 1 is the only one so far; a version 2 adds its step `1: (v1) => v2` here. */
+export const PLAYER_SETTINGS_MIGRATIONS: MigrationSteps = {};
+
+export const PLAYER_SETTINGS_SHAPE: SavedShape<SavedPlayerSettings> = {
+  key: PLAYER_SETTINGS_KEY,
+  label: 'player settings',
+  version: PLAYER_SETTINGS_VERSION,
+  steps: PLAYER_SETTINGS_MIGRATIONS,
+  read: readPlayerSettings,
+};
 
 export const usePlayerSettings = create<PlayerSettings>()(
   persist(
     (set) => ({
-      speedLog2: DEFAULT_SPEED_LOG2,
+      ...DEFAULT_PLAYER_SETTINGS,
       setSpeedLog2: (speedLog2) => set({ speedLog2: clampSpeedLog2(speedLog2) }),
-      diagramView: 'topology',
       setDiagramView: (diagramView) => set({ diagramView }),
     }),
-    {
-      name: PLAYER_SETTINGS_KEY,
-      version: VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ speedLog2: state.speedLog2, diagramView: state.diagramView }),
-      // Version 1 is the first; older or unknown shapes are read as far as they validate.
-      migrate: (persisted) => readStored(persisted),
-      merge: (persisted, current) => ({ ...current, ...readStored(persisted) }),
-    },
+    persistedAs(PLAYER_SETTINGS_SHAPE, (state): SavedPlayerSettings => ({
+      speedLog2: state.speedLog2,
+      diagramView: state.diagramView,
+    })),
   ),
 );
+
+keepInStepWithOtherTabs(usePlayerSettings);

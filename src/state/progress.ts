@@ -1,6 +1,9 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { z } from 'zod';
+import { newerRecords, pathPart } from './savedState.ts';
+import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
+import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
 
 /**
  * The learner's progress through the course, kept in this browser: each lesson's status, what of it
@@ -100,7 +103,8 @@ export function lessonComplete(
   );
 }
 
-const storedLesson = z.object({
+/** One lesson's saved record, as the store and the progress file's import read it. */
+export const storedLessonSchema = z.object({
   status: z.enum(['not-started', 'in-progress', 'done', 'skipped']),
   statusByHand: z.boolean(),
   visualFinished: z.array(z.string()),
@@ -111,21 +115,51 @@ const storedLesson = z.object({
 });
 const storedProgress = z.object({ lessons: z.record(z.string(), z.unknown()) });
 
-/**
- * What was saved, as far as it can be read: a lesson whose record does not validate is left out and
- * the others are kept; anything else unreadable (hand-edited, corrupt, from a future version) is an
- * empty progress. Never throws.
- */
-export function readStoredProgress(persisted: unknown): { lessons: Record<string, LessonProgress> } {
-  const parsed = storedProgress.safeParse(persisted);
-  if (!parsed.success) return { lessons: {} };
-  const lessons: Record<string, LessonProgress> = {};
-  for (const [lessonId, record] of Object.entries(parsed.data.lessons)) {
-    const lesson = storedLesson.safeParse(record);
-    if (lesson.success) lessons[lessonId] = lesson.data;
-  }
-  return { lessons };
+/** What progress saves: only the lessons' records. */
+export interface SavedProgress {
+  lessons: Record<string, LessonProgress>;
 }
+
+/**
+ * What was saved, as far as it can be read: a lesson whose record does not validate is left out
+ * (and named in `unread`) and the others are kept; anything else unreadable is an empty progress.
+ * Never throws.
+ */
+export function readProgress(persisted: unknown): Reading<SavedProgress> {
+  const parsed = storedProgress.safeParse(persisted);
+  if (!parsed.success) return { value: { lessons: {} }, unread: persisted === undefined ? [] : ['lessons'] };
+  const lessons: Record<string, LessonProgress> = {};
+  const unread: string[] = [];
+  for (const [lessonId, record] of Object.entries(parsed.data.lessons)) {
+    const lesson = storedLessonSchema.safeParse(record);
+    if (lesson.success) lessons[lessonId] = lesson.data;
+    else unread.push(`lessons${pathPart(lessonId)}`);
+  }
+  return { value: { lessons }, unread };
+}
+
+/** `readProgress` without the list of what was left out. */
+export function readStoredProgress(persisted: unknown): SavedProgress {
+  return readProgress(persisted).value;
+}
+
+/** Of two progresses, `mine` with each lesson `other` changed more recently; `mine` itself if none. */
+export function combineProgress(mine: SavedProgress, other: SavedProgress): SavedProgress {
+  const lessons = newerRecords(mine.lessons, other.lessons, (lesson) => lesson.updatedAt);
+  return lessons === mine.lessons ? mine : { lessons };
+}
+
+/** Version 1 is the only one so far; a version 2 adds its step `1: (v1) => v2` here. */
+export const PROGRESS_MIGRATIONS: MigrationSteps = {};
+
+export const PROGRESS_SHAPE: SavedShape<SavedProgress> = {
+  key: PROGRESS_KEY,
+  label: 'lesson progress',
+  version: PROGRESS_VERSION,
+  steps: PROGRESS_MIGRATIONS,
+  read: readProgress,
+  combine: combineProgress,
+};
 
 type Change = (lesson: LessonProgress) => LessonProgress;
 
@@ -188,15 +222,8 @@ export const useProgress = create<ProgressState>()(
           }),
       };
     },
-    {
-      name: PROGRESS_KEY,
-      version: PROGRESS_VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ lessons: state.lessons }),
-      // Version 1 is the first; anything else is read as far as it validates. Anything unreadable
-      // starts empty here; issue 9 adds the notice, the backup and the download.
-      migrate: (persisted) => readStoredProgress(persisted),
-      merge: (persisted, current) => ({ ...current, ...readStoredProgress(persisted) }),
-    },
+    persistedAs(PROGRESS_SHAPE, (state): SavedProgress => ({ lessons: state.lessons })),
   ),
 );
+
+keepInStepWithOtherTabs(useProgress);

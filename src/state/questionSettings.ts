@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
-import { z } from 'zod';
+import { persist } from 'zustand/middleware';
+import { readFields } from './savedState.ts';
+import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
+import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
 
 /**
  * Whether the lesson's Visual stops to ask its predict-then-reveal questions, kept across visits.
@@ -12,31 +14,44 @@ export interface QuestionSettings {
   setEnabled: (enabled: boolean) => void;
 }
 
-export const QUESTION_SETTINGS_KEY = 'cachescope.question-settings';
-const VERSION = 1;
+export interface SavedQuestionSettings {
+  enabled: boolean;
+}
 
-const storedSettings = z.object({ enabled: z.boolean() });
+export const QUESTION_SETTINGS_KEY = 'cachescope.question-settings';
+export const QUESTION_SETTINGS_VERSION = 1;
+export const DEFAULT_QUESTION_SETTINGS: SavedQuestionSettings = { enabled: true };
 
 /** Anything unreadable (hand-edited, from a future version, corrupt) falls back to asking. */
-export function readStoredQuestionSettings(persisted: unknown): { enabled: boolean } {
-  const parsed = storedSettings.safeParse(persisted);
-  return { enabled: parsed.success ? parsed.data.enabled : true };
+export function readQuestionSettings(persisted: unknown): Reading<SavedQuestionSettings> {
+  return readFields(persisted, DEFAULT_QUESTION_SETTINGS, {
+    enabled: (value) => (typeof value === 'boolean' ? value : undefined),
+  });
 }
+
+export function readStoredQuestionSettings(persisted: unknown): SavedQuestionSettings {
+  return readQuestionSettings(persisted).value;
+}
+
+/** Version 1 is the only one so far; a version 2 adds its step `1: (v1) => v2` here. */
+export const QUESTION_SETTINGS_MIGRATIONS: MigrationSteps = {};
+
+export const QUESTION_SETTINGS_SHAPE: SavedShape<SavedQuestionSettings> = {
+  key: QUESTION_SETTINGS_KEY,
+  label: 'question settings',
+  version: QUESTION_SETTINGS_VERSION,
+  steps: QUESTION_SETTINGS_MIGRATIONS,
+  read: readQuestionSettings,
+};
 
 export const useQuestionSettings = create<QuestionSettings>()(
   persist(
     (set) => ({
-      enabled: true,
+      ...DEFAULT_QUESTION_SETTINGS,
       setEnabled: (enabled) => set({ enabled }),
     }),
-    {
-      name: QUESTION_SETTINGS_KEY,
-      version: VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ enabled: state.enabled }),
-      // Version 1 is the first; older or unknown shapes are read as far as they validate.
-      migrate: (persisted) => readStoredQuestionSettings(persisted),
-      merge: (persisted, current) => ({ ...current, ...readStoredQuestionSettings(persisted) }),
-    },
+    persistedAs(QUESTION_SETTINGS_SHAPE, (state): SavedQuestionSettings => ({ enabled: state.enabled })),
   ),
 );
+
+keepInStepWithOtherTabs(useQuestionSettings);

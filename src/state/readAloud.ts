@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
-import { z } from 'zod';
+import { persist } from 'zustand/middleware';
+import { readFields } from './savedState.ts';
+import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
+import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
 
 /**
  * Read-aloud preferences, kept across visits: the speaking rate and the chosen voice. What is being
@@ -25,37 +27,46 @@ export function clampRate(rate: number): number {
 }
 
 export const READ_ALOUD_KEY = 'cachescope.read-aloud';
-const VERSION = 1;
+export const READ_ALOUD_VERSION = 1;
 
-const storedRate = z.object({ rate: z.number() });
-const storedVoice = z.object({ voiceURI: z.string().min(1).nullable() });
+export interface SavedReadAloudSettings {
+  rate: number;
+  voiceURI: string | null;
+}
+
+export const DEFAULT_READ_ALOUD: SavedReadAloudSettings = { rate: DEFAULT_RATE, voiceURI: null };
 
 /** Each setting read on its own: anything unreadable (hand-edited, corrupt, from a future version) is the default. */
-function readStored(persisted: unknown): { rate: number; voiceURI: string | null } {
-  const rate = storedRate.safeParse(persisted);
-  const voice = storedVoice.safeParse(persisted);
-  return {
-    rate: rate.success ? clampRate(rate.data.rate) : DEFAULT_RATE,
-    voiceURI: voice.success ? voice.data.voiceURI : null,
-  };
+export function readReadAloudSettings(persisted: unknown): Reading<SavedReadAloudSettings> {
+  return readFields(persisted, DEFAULT_READ_ALOUD, {
+    rate: (value) => (typeof value === 'number' ? clampRate(value) : undefined),
+    voiceURI: (value) => (value === null || (typeof value === 'string' && value !== '') ? value : undefined),
+  });
 }
+
+/** Version 1 is the only one so far; a version 2 adds its step `1: (v1) => v2` here. */
+export const READ_ALOUD_MIGRATIONS: MigrationSteps = {};
+
+export const READ_ALOUD_SHAPE: SavedShape<SavedReadAloudSettings> = {
+  key: READ_ALOUD_KEY,
+  label: 'read-aloud settings',
+  version: READ_ALOUD_VERSION,
+  steps: READ_ALOUD_MIGRATIONS,
+  read: readReadAloudSettings,
+};
 
 export const useReadAloudSettings = create<ReadAloudSettings>()(
   persist(
     (set) => ({
-      rate: DEFAULT_RATE,
+      ...DEFAULT_READ_ALOUD,
       setRate: (rate) => set({ rate: clampRate(rate) }),
-      voiceURI: null,
       setVoiceURI: (voiceURI) => set({ voiceURI }),
     }),
-    {
-      name: READ_ALOUD_KEY,
-      version: VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ rate: state.rate, voiceURI: state.voiceURI }),
-      // Version 1 is the first; older or unknown shapes are read as far as they validate.
-      migrate: (persisted) => readStored(persisted),
-      merge: (persisted, current) => ({ ...current, ...readStored(persisted) }),
-    },
+    persistedAs(READ_ALOUD_SHAPE, (state): SavedReadAloudSettings => ({
+      rate: state.rate,
+      voiceURI: state.voiceURI,
+    })),
   ),
 );
+
+keepInStepWithOtherTabs(useReadAloudSettings);

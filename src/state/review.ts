@@ -1,6 +1,9 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { z } from 'zod';
+import { newerRecords, pathPart } from './savedState.ts';
+import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
+import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
 
 /**
  * The learner's explain-it cards under spaced repetition, kept in this browser. Each card rated at
@@ -114,9 +117,10 @@ export function reviewedCardIds(
   );
 }
 
-const isoDate = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'an ISO date');
+const isoDate = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'expected a date');
 const count = z.number().int().nonnegative();
-const storedCard = z.object({
+/** One saved card, as the store and the progress file's import read it. */
+export const storedCardSchema = z.object({
   due: isoDate,
   stability: z.number().nonnegative(),
   difficulty: z.number().nonnegative(),
@@ -125,25 +129,61 @@ const storedCard = z.object({
   learning_steps: count,
   reps: count,
   lapses: count,
-  state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  state: z.literal([0, 1, 2, 3]),
   last_review: isoDate.nullable(),
 });
 const storedReview = z.object({ cards: z.record(z.string(), z.unknown()) });
 
+/** What review saves: the rated cards. */
+export interface SavedReview {
+  cards: Record<string, StoredCard>;
+}
+
 /**
  * What was saved, as far as it can be read: a card that does not validate is left out (it is new
- * again) and the others are kept; anything else unreadable is an empty deck. Never throws.
+ * again; named in `unread`) and the others are kept; anything else unreadable is an empty deck.
+ * Never throws.
  */
-export function readStoredReview(persisted: unknown): { cards: Record<string, StoredCard> } {
+export function readReview(persisted: unknown): Reading<SavedReview> {
   const parsed = storedReview.safeParse(persisted);
-  if (!parsed.success) return { cards: {} };
+  if (!parsed.success) return { value: { cards: {} }, unread: persisted === undefined ? [] : ['cards'] };
   const cards: Record<string, StoredCard> = {};
+  const unread: string[] = [];
   for (const [key, value] of Object.entries(parsed.data.cards)) {
-    const card = storedCard.safeParse(value);
+    const card = storedCardSchema.safeParse(value);
     if (card.success && key.includes('/')) cards[key] = card.data;
+    else unread.push(`cards${pathPart(key)}`);
   }
-  return { cards };
+  return { value: { cards }, unread };
 }
+
+/** `readReview` without the list of what was left out. */
+export function readStoredReview(persisted: unknown): SavedReview {
+  return readReview(persisted).value;
+}
+
+/** When a card was last rated (ms), for keeping the newer of two copies. */
+export function lastReviewTime(card: StoredCard): number {
+  return card.last_review === null ? Number.NEGATIVE_INFINITY : Date.parse(card.last_review);
+}
+
+/** `mine` with each card `other` rated more recently; `mine` itself if none. */
+export function combineReview(mine: SavedReview, other: SavedReview): SavedReview {
+  const cards = newerRecords(mine.cards, other.cards, lastReviewTime);
+  return cards === mine.cards ? mine : { cards };
+}
+
+/** Version 1 is the only one so far; a version 2 adds its step `1: (v1) => v2` here. */
+export const REVIEW_MIGRATIONS: MigrationSteps = {};
+
+export const REVIEW_SHAPE: SavedShape<SavedReview> = {
+  key: REVIEW_KEY,
+  label: 'review cards',
+  version: REVIEW_VERSION,
+  steps: REVIEW_MIGRATIONS,
+  read: readReview,
+  combine: combineReview,
+};
 
 export const useReview = create<ReviewState>()(
   persist(
@@ -151,14 +191,8 @@ export const useReview = create<ReviewState>()(
       cards: {},
       saveCard: (key, card) => set((state) => ({ cards: { ...state.cards, [key]: card } })),
     }),
-    {
-      name: REVIEW_KEY,
-      version: REVIEW_VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ cards: state.cards }),
-      // Version 1 is the first; anything else is read as far as it validates.
-      migrate: (persisted) => readStoredReview(persisted),
-      merge: (persisted, current) => ({ ...current, ...readStoredReview(persisted) }),
-    },
+    persistedAs(REVIEW_SHAPE, (state): SavedReview => ({ cards: state.cards })),
   ),
 );
+
+keepInStepWithOtherTabs(useReview);

@@ -197,7 +197,9 @@ test('the load lab shows a Bloom filter’s size and its false-positive rates', 
 
 test('the lab runs its worker and draws its chart under a strict Content-Security-Policy', async ({
   page,
+  baseURL,
 }) => {
+  const own = new URL(baseURL ?? 'http://invalid').origin;
   const policy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
     "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -213,7 +215,7 @@ test('the lab runs its worker and draws its chart under a strict Content-Securit
   page.on('pageerror', (error) => problems.push(String(error)));
   const foreign: string[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).origin !== 'http://127.0.0.1:4174') foreign.push(request.url());
+    if (new URL(request.url()).origin !== own) foreign.push(request.url());
   });
   await page.goto(COMPARISON);
   await expectDone(page);

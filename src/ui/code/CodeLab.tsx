@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
-import { codeLineForMarker, getScenario, labsForLesson } from '../../content/index.ts';
-import type { LabSource, Lesson } from '../../content/index.ts';
+import { useEffect, useId, useState } from 'react';
+import { codeLineForMarker, getScenario } from '../../content/index.ts';
+import type { Lesson } from '../../content/index.ts';
+import type { LabSource } from '../../content/labSources.ts';
 import { SectionLink } from '../lesson/sections/TableOfContents.tsx';
 import { ScenarioTabs } from '../lesson/ScenarioTabs.tsx';
 import { CodeView } from './CodeView.tsx';
@@ -30,7 +31,7 @@ export function CodeLab({ lesson }: { lesson: Lesson }) {
   const visual = useVisualStep(lesson);
   const { title, source } = lesson.code;
   const current = lineFor(source, visual);
-  const labs = labsForLesson(lesson.id);
+  const labs = useLessonLabs(lesson.id);
   return (
     <div className="code-lab-stack">
       <CodeView
@@ -61,8 +62,33 @@ export function CodeLab({ lesson }: { lesson: Lesson }) {
   );
 }
 
+type LessonLab = LabSource & { id: string };
+
+/**
+ * The code labs of a lesson. Their files are loaded on demand: they are the section's second half,
+ * far down the page, and all the labs' text together is too big to hold up the page's first paint.
+ */
+function useLessonLabs(lessonId: string): readonly LessonLab[] {
+  const [labs, setLabs] = useState<{ lessonId: string; labs: readonly LessonLab[] } | null>(null);
+  useEffect(() => {
+    let current = true;
+    import('../../content/labSources.ts').then(
+      (module) => {
+        if (current) setLabs({ lessonId, labs: module.labsForLesson(lessonId) });
+      },
+      () => {
+        // Offline before the chunk was cached: the lesson's own sample is still shown.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [lessonId]);
+  return labs?.lessonId === lessonId ? labs.labs : [];
+}
+
 /** One code lab: what it is, the command that starts it, and its files as tabs. */
-function RunningLab({ lab, visual }: { lab: LabSource & { id: string }; visual: VisualStep | null }) {
+function RunningLab({ lab, visual }: { lab: LessonLab; visual: VisualStep | null }) {
   const [selected, setSelected] = useState(lab.files[0]?.path ?? '');
   const baseId = useId();
   const tabIdOf = (path: string) => `${baseId}-tab-${path.replace(/[^\w-]/g, '-')}`;

@@ -1,4 +1,9 @@
 import type { HighlighterCore } from 'shiki/core';
+import { toCodeTokens } from './codeTokens.ts';
+import type { CodeLanguage, HighlightedCode, HighlightReply, HighlightRequest } from './codeTokens.ts';
+
+export { DARK_THEME, LIGHT_THEME } from './codeTokens.ts';
+export type { CodeLanguage, CodeToken, HighlightedCode } from './codeTokens.ts';
 
 /**
  * Syntax highlighting with Shiki, loaded only when code is shown: the core, the JavaScript regex
@@ -6,31 +11,8 @@ import type { HighlighterCore } from 'shiki/core';
  * one dark theme, all bundled from
  * the site's own files (no CDN: the site runs offline under a strict CSP). Each token carries both
  * themes' colours as CSS custom properties; the stylesheet picks one by prefers-color-scheme.
+ * In the browser the work runs in a worker (see highlightCode); without one, on the page.
  */
-export const LIGHT_THEME = 'github-light-default';
-export const DARK_THEME = 'github-dark-default';
-
-/**
- * Colours raised to at least 4.5:1 against the code background and the highlighted line in both
- * themes (WCAG AA): the themes' comment grey and the light theme's purple are a little too faint.
- */
-const COLOR_REPLACEMENTS = {
-  [LIGHT_THEME]: { '#6e7781': '#59636e', '#8250df': '#6639ba' },
-  [DARK_THEME]: { '#8b949e': '#9da7b3' },
-};
-
-/**
- * A piece of a line and its colours (`--shiki-light`, `--shiki-dark`, and font styles if any);
- * null for text in the code's own colour (whitespace, punctuation), which needs no element.
- */
-export interface CodeToken {
-  content: string;
-  style: Record<string, string> | null;
-}
-
-export type HighlightedCode = CodeToken[][];
-
-export type CodeLanguage = 'typescript' | 'sql';
 
 /** The language of a file shown on the site, from its name. */
 export function languageOf(path: string): CodeLanguage {
@@ -73,39 +55,63 @@ async function loadLanguage(core: HighlighterCore, lang: CodeLanguage): Promise<
   await sqlGrammar;
 }
 
-/** Code as lines of coloured tokens, one line per line of `source`. */
-export async function highlightCode(source: string, lang: CodeLanguage): Promise<HighlightedCode> {
+/** Code as lines of coloured tokens, highlighted in this thread. */
+export async function highlightHere(source: string, lang: CodeLanguage): Promise<HighlightedCode> {
   const core = await loadHighlighter();
   await loadLanguage(core, lang);
-  const { tokens, fg } = core.codeToTokens(source, {
-    lang,
-    themes: { light: LIGHT_THEME, dark: DARK_THEME },
-    defaultColor: false,
-    colorReplacements: COLOR_REPLACEMENTS,
-  });
-  // `fg` reads `--shiki-light:#…;--shiki-dark:#…`: the colours of plain text.
-  const plain = styleKey(Object.fromEntries((fg ?? '').split(';').map((pair) => pair.split(':'))));
-  // Fewer elements make a long page lighter: plain text and whitespace get none, and neighbours
-  // of one colour share one.
-  return tokens.map((line) => {
-    const merged: CodeToken[] = [];
-    for (const token of line) {
-      const style = Object.fromEntries(
-        Object.entries(token.htmlStyle ?? {}).filter(([name]) => name.startsWith('--shiki-')),
-      );
-      const own = token.content.trim() === '' || styleKey(style) === plain ? null : style;
-      const last = merged.at(-1);
-      if (last !== undefined && styleKey(last.style) === styleKey(own)) last.content += token.content;
-      else merged.push({ content: token.content, style: own });
-    }
-    return merged;
-  });
+  return toCodeTokens(core, source, lang);
 }
 
-function styleKey(style: Record<string, string> | null | undefined): string {
-  if (style === null || style === undefined) return '';
-  return Object.entries(style)
-    .map(([name, value]) => `${name.trim()}:${value.trim().toLowerCase()}`)
-    .sort()
-    .join(';');
+/**
+ * Highlighting a file takes Shiki's JavaScript regex engine a second or more of CPU the first time
+ * (it compiles the grammar's Oniguruma patterns): in a worker (highlightWorker.ts), so the page
+ * stays responsive while it loads. The worker is the same-origin file Vite emits, which the CSP's
+ * `worker-src 'self'` allows. Null when there are no workers (jsdom) or the worker failed.
+ */
+let worker: Worker | null | undefined;
+const pending = new Map<number, { resolve(lines: HighlightedCode): void; reject(error: Error): void }>();
+let nextId = 0;
+
+function highlightWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  if (typeof Worker === 'undefined') return (worker = null);
+  try {
+    worker = new Worker(new URL('./highlightWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'highlight',
+    });
+  } catch {
+    return (worker = null);
+  }
+  worker.onmessage = ({ data }: MessageEvent<HighlightReply>) => {
+    const waiting = pending.get(data.id);
+    pending.delete(data.id);
+    if (waiting === undefined) return;
+    if ('lines' in data) waiting.resolve(data.lines);
+    else waiting.reject(new Error(data.error));
+  };
+  worker.onerror = (event) => {
+    // The worker could not start (or died): stop using it; what waits is highlighted here.
+    event.preventDefault();
+    worker?.terminate();
+    worker = null;
+    for (const waiting of pending.values()) waiting.reject(new Error('the highlighting worker failed'));
+    pending.clear();
+  };
+  return worker;
+}
+
+/** Code as lines of coloured tokens, one line per line of `source`. */
+export async function highlightCode(source: string, lang: CodeLanguage): Promise<HighlightedCode> {
+  const port = highlightWorker();
+  if (port === null) return highlightHere(source, lang);
+  const id = nextId++;
+  try {
+    return await new Promise<HighlightedCode>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      port.postMessage({ id, source, lang } satisfies HighlightRequest);
+    });
+  } catch {
+    return highlightHere(source, lang);
+  }
 }

@@ -15,6 +15,7 @@ import { PlayerStatus } from './PlayerStatus.tsx';
 import { ScrubSlider } from './ScrubSlider.tsx';
 import { SeedControl } from './SeedControl.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
+import { StepLog } from './StepLog.tsx';
 import { Topology } from './Topology.tsx';
 import type { AnchorPoint } from './Topology.tsx';
 import { TransportButtons } from './TransportButtons.tsx';
@@ -198,6 +199,7 @@ export function StepPlayer({
           narration={narrate(frame.narration, labelOf)}
           anomalies={frame.anomalies}
           labelOf={labelOf}
+          playing={playback.playing}
         />
         {panel === null ? null : (
           // Keys pressed in the panel (arrows between choices, Space) are its own, not the player's.
@@ -274,6 +276,7 @@ export function StepPlayer({
               <SpeedControl speedLog2={speedLog2} onChange={setSpeedLog2} />
               <SeedControl seed={seed} onSeedChange={onSeedChange} />
             </div>
+            <StepLog trace={trace} step={shownStep} onJump={byHand} />
             {onIntervene === undefined ? null : (
               <InterventionList
                 interventions={interventions}
@@ -284,6 +287,10 @@ export function StepPlayer({
             <p id={hintId} className="player-hint">
               Keys: <kbd>Space</kbd> play or pause, <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Home</kbd>{' '}
               <kbd>End</kbd> first or last step, <kbd>−</kbd> <kbd>+</kbd> speed.
+              <span className="visually-hidden">
+                {' '}
+                Each step you take is read out; while playing, only the step where it stops is.
+              </span>
               {onIntervene === undefined
                 ? null
                 : ' Select a node or a message in the diagram (Enter) to break something at this step.'}
