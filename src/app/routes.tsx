@@ -3,7 +3,8 @@ import { LessonsPage } from '../ui/pages/LessonsPage.tsx';
 import { NotFoundPage } from '../ui/pages/NotFoundPage.tsx';
 import { RoadmapPage } from '../ui/pages/RoadmapPage.tsx';
 import { RouteErrorPage } from '../ui/pages/RouteErrorPage.tsx';
-import { loadLessons } from '../ui/review/lessonData.ts';
+import { loadLesson } from '../content/lessons/load.ts';
+import { loadWrittenLessons } from '../ui/review/lessonData.ts';
 import { AppLayout } from './AppLayout.tsx';
 
 /**
@@ -24,7 +25,12 @@ export const routes: RouteObject[] = [
           { index: true, element: <RoadmapPage /> },
           { path: 'lessons', element: <LessonsPage /> },
           {
+            // The page and its one lesson load side by side; the loader's null is "no such lesson".
+            // The player keeps its step in the address: only another lesson needs loading.
             path: 'lessons/:lessonId',
+            loader: async ({ params }) => (await loadLesson(params.lessonId ?? '')) ?? null,
+            shouldRevalidate: ({ currentParams, nextParams }) =>
+              currentParams.lessonId !== nextParams.lessonId,
             lazy: async () => ({ Component: (await import('../ui/pages/LessonPage.tsx')).LessonPage }),
           },
           {
@@ -38,11 +44,11 @@ export const routes: RouteObject[] = [
             }),
           },
           {
-            // Loaded on demand: the cards bring ts-fsrs and the animation library; the lessons come
+            // Loaded on demand: the cards bring ts-fsrs and the animation library; all the lessons come
             // with them, so the page opens with its cards.
             path: 'review',
             lazy: async () => {
-              const [page] = await Promise.all([import('../ui/pages/ReviewPage.tsx'), loadLessons()]);
+              const [page] = await Promise.all([import('../ui/pages/ReviewPage.tsx'), loadWrittenLessons()]);
               return { Component: page.ReviewPage };
             },
           },

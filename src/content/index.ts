@@ -7,7 +7,10 @@ export {
   scenarioGroups,
   type ScenarioGroup,
 } from './scenarios/index.ts';
-export { lessons, getLesson } from './lessons/index.ts';
+export { loadLesson, loadLessons } from './lessons/load.ts';
+export { lessonOutlines } from './lessonOutlines.ts';
+export { lessonTerms } from './lessonTerms.ts';
+export type { LessonOutline, LessonTerms } from './lessonOutline.ts';
 export { curriculum, type CurriculumEntry } from './curriculum.ts';
 export { narrate, narrationTemplates } from './narration.ts';
 export { codeLineForMarker } from './codeMarkers.ts';

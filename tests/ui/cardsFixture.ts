@@ -1,6 +1,7 @@
 import { lessonSchema } from '../../src/content/lessonSchema.ts';
 import type { Lesson } from '../../src/content/lessonSchema.ts';
 import type { CurriculumEntry } from '../../src/content/curriculum.ts';
+import { outlineOf } from '../../src/content/lessonOutline.ts';
 
 /**
  * Small lessons of our own for the cards, tasks, status and roadmap tests, so they do not depend on
@@ -114,6 +115,7 @@ export const GAMMA = fixtureLesson({ id: 'gamma', title: 'Gamma writes', phase: 
 
 /** A course of four: three written and available, one still coming. */
 export const FIXTURE_LESSONS: readonly Lesson[] = [ALPHA, BETA, GAMMA];
+export const FIXTURE_OUTLINES = FIXTURE_LESSONS.map(outlineOf);
 export const FIXTURE_CURRICULUM: readonly CurriculumEntry[] = [
   { id: 'alpha', phase: 1, available: true, title: ALPHA.title, summary: ALPHA.summary },
   { id: 'beta', phase: 1, available: true, title: BETA.title, summary: BETA.summary },

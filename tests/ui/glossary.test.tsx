@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { lessons } from '../../src/content/index.ts';
+import { lessons } from '../../src/content/lessons/index.ts';
 import { glossaryEntries, searchGlossary, termAnchor } from '../../src/ui/glossary/glossary.ts';
 import { renderApp } from './renderApp.tsx';
 

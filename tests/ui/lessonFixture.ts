@@ -1,6 +1,7 @@
 import { runScenario } from '../../src/engine/index.ts';
 import type { Trace } from '../../src/engine/index.ts';
-import { DEFAULT_SEED, codeLineForMarker, getLesson, getScenario, narrate } from '../../src/content/index.ts';
+import { DEFAULT_SEED, codeLineForMarker, getScenario, narrate } from '../../src/content/index.ts';
+import { getLesson } from '../../src/content/lessons/index.ts';
 
 /**
  * Expectations come from the real engine and content, run the same way the page runs them, so the

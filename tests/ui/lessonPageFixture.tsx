@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router';
-import { getLesson } from '../../src/content/index.ts';
+import { getLesson } from '../../src/content/lessons/index.ts';
 import type { Lesson } from '../../src/content/index.ts';
 import { LessonView } from '../../src/ui/pages/LessonPage.tsx';
 

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { codeLineForMarker, getLesson, getScenario } from '../../src/content/index.ts';
+import { codeLineForMarker, getScenario } from '../../src/content/index.ts';
+import { getLesson } from '../../src/content/lessons/index.ts';
 import { labsForLesson } from '../../src/content/labSources.ts';
 import { traceFor } from '../../src/ui/player/traceCache.ts';
 import { renderLesson } from './lessonPageFixture.tsx';

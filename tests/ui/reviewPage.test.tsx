@@ -15,6 +15,9 @@ vi.mock('../../src/content/lessons/index.ts', async () => {
   const { FIXTURE_LESSONS } = await import('./cardsFixture.ts');
   return { lessons: FIXTURE_LESSONS, getLesson: (id: string) => FIXTURE_LESSONS.find((l) => l.id === id) };
 });
+vi.mock('../../src/content/lessonOutlines.ts', async () => ({
+  lessonOutlines: (await import('./cardsFixture.ts')).FIXTURE_OUTLINES,
+}));
 
 function started(status: LessonProgress['status']): LessonProgress {
   return {

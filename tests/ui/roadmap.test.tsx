@@ -5,7 +5,6 @@ import type { LessonProgress } from '../../src/state/progress.ts';
 import { useProgress } from '../../src/state/progress.ts';
 import { useReview } from '../../src/state/review.ts';
 import { isTyping } from '../../src/ui/progress/ShortcutsDialog.tsx';
-import { loadLessons } from '../../src/ui/review/lessonData.ts';
 import { scheduleCard } from '../../src/ui/review/schedule.ts';
 import { DAY, NOW } from './cardsFixture.ts';
 import { renderApp } from './renderApp.tsx';
@@ -18,6 +17,9 @@ vi.mock('../../src/content/lessons/index.ts', async () => {
   const { FIXTURE_LESSONS } = await import('./cardsFixture.ts');
   return { lessons: FIXTURE_LESSONS, getLesson: (id: string) => FIXTURE_LESSONS.find((l) => l.id === id) };
 });
+vi.mock('../../src/content/lessonOutlines.ts', async () => ({
+  lessonOutlines: (await import('./cardsFixture.ts')).FIXTURE_OUTLINES,
+}));
 
 function record(status: LessonProgress['status'], changes: Partial<LessonProgress> = {}): LessonProgress {
   return {
@@ -50,8 +52,6 @@ function someProgress() {
 }
 
 async function openRoadmap() {
-  // The home page draws before the lessons load; these tests look at it once they have.
-  await loadLessons();
   const app = renderApp('/');
   await screen.findByRole('heading', { level: 1, name: 'Roadmap' });
   return app;

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { lessons } from '../../content/index.ts';
 import type { Lesson } from '../../content/index.ts';
+import { lessonTerms } from '../../content/lessonTerms.ts';
 import { glossaryEntries } from './glossary.ts';
 import type { GlossaryEntry } from './glossary.ts';
 import { termMatcher } from './proseSegments.ts';
@@ -12,7 +12,7 @@ const GlossaryTermsContext = createContext<TermMatcher | null>(null);
 
 let siteMatcher: TermMatcher | null = null;
 function siteTerms(): TermMatcher {
-  siteMatcher ??= termMatcher(glossaryEntries(lessons));
+  siteMatcher ??= termMatcher(glossaryEntries(lessonTerms));
   return siteMatcher;
 }
 
@@ -23,8 +23,8 @@ export function useTermMatcher(): TermMatcher {
 /** Links the site's terms and those of `lesson`, which may not be among the site's lessons (a preview, a test). */
 export function LessonTermsProvider({ lesson, children }: { lesson: Lesson; children: ReactNode }) {
   const matcher = useMemo(() => {
-    const known = lessons.some((l) => l.id === lesson.id);
-    return known ? siteTerms() : termMatcher(glossaryEntries([...lessons, lesson]));
+    const known = lessonTerms.some((l) => l.id === lesson.id);
+    return known ? siteTerms() : termMatcher(glossaryEntries([...lessonTerms, lesson]));
   }, [lesson]);
   return <GlossaryTermsContext.Provider value={matcher}>{children}</GlossaryTermsContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import type { Lesson } from '../../content/index.ts';
+import type { LessonTerms } from '../../content/lessonOutline.ts';
 
 /** A term of the glossary: defined by one lesson, and linked from every lesson's prose. */
 export interface GlossaryEntry {
@@ -21,10 +21,10 @@ export function termAnchor(term: string): string {
 }
 
 /** Every term of every lesson, alphabetical (case- and accent-insensitive); the first lesson wins a duplicate. */
-export function glossaryEntries(lessons: readonly Lesson[]): GlossaryEntry[] {
+export function glossaryEntries(lessons: readonly LessonTerms[]): GlossaryEntry[] {
   const byKey = new Map<string, GlossaryEntry>();
   for (const lesson of lessons) {
-    for (const { term, definition } of lesson.terms ?? []) {
+    for (const { term, definition } of lesson.terms) {
       const key = term.toLowerCase();
       if (byKey.has(key)) continue;
       byKey.set(key, {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
-import { lessons } from '../../content/index.ts';
+import { lessonTerms } from '../../content/lessonTerms.ts';
 import { GlossaryEntries } from '../glossary/GlossaryEntries.tsx';
 import { glossaryEntries, searchGlossary } from '../glossary/glossary.ts';
 import { Page } from './Page.tsx';
@@ -9,7 +9,7 @@ import '../glossary/glossary.css';
 /** `#/glossary`: every term of every lesson, alphabetical, searchable; `#/glossary#term-<slug>` opens at one. */
 export function GlossaryPage() {
   const searchId = useId();
-  const entries = useMemo(() => glossaryEntries(lessons), []);
+  const entries = useMemo(() => glossaryEntries(lessonTerms), []);
   const [query, setQuery] = useState('');
   const found = useMemo(() => searchGlossary(entries, query), [entries, query]);
   const { hash } = useLocation();

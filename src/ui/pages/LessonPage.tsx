@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { useParams } from 'react-router';
-import { getLesson } from '../../content/index.ts';
+import { useLoaderData, useParams } from 'react-router';
 import type { Lesson } from '../../content/index.ts';
 import { LessonCards } from '../cards/LessonCards.tsx';
 import { CodeLab } from '../code/CodeLab.tsx';
@@ -37,8 +36,8 @@ const SECTION_IDS = LESSON_SECTIONS.map((section) => section.id);
 /** `#/lessons/:lessonId`: a lesson, or not found. */
 export function LessonPage() {
   const { lessonId = '' } = useParams();
-  const lesson = getLesson(lessonId);
-  if (lesson !== undefined) return <LessonView key={lesson.id} lesson={lesson} />;
+  const lesson = useLoaderData<Lesson | null>();
+  if (lesson !== null) return <LessonView key={lesson.id} lesson={lesson} />;
   return <NotFoundPage reason={`There is no lesson called \u201c${lessonId}\u201d.`} />;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { curriculum } from '../../content/curriculum.ts';
 import { ExplainCard } from '../cards/ExplainCard.tsx';
+import { useWrittenLessons } from '../review/lessonData.ts';
 import { useDueCards } from '../review/reviewDeck.ts';
 import { cardCount, dueDateWords, dueInWords } from '../review/dueWords.ts';
 import { useNow } from '../review/useNow.ts';
@@ -15,11 +16,14 @@ import '../review/review.css';
  */
 export function ReviewPage() {
   const now = useNow();
-  const { ready, lessons, due, next, total } = useDueCards(now);
+  const { due, next, total } = useDueCards(now);
+  // The cards' text: the route loads every lesson before it shows this page.
+  const lessons = useWrittenLessons();
+  const ready = lessons !== undefined;
   const [reviewed, setReviewed] = useState(0);
   const [lastSaved, setLastSaved] = useState<string | null>(null);
   const current = due[0];
-  const lesson = current === undefined ? undefined : lessons.find((l) => l.id === current.lessonId);
+  const lesson = current === undefined ? undefined : lessons?.find((l) => l.id === current.lessonId);
   const card = lesson?.cards.find((c) => c.id === current?.cardId);
 
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-// The curriculum itself, not content/index.ts: the home page stays light (no scenarios, no
-// engine). The lessons, which the counts need, load on demand.
+// The curriculum and the lessons' outlines, not content/index.ts: the home page stays light (no
+// scenarios, no engine, no lesson text).
 import { curriculum } from '../../content/curriculum.ts';
+import { lessonOutlines } from '../../content/lessonOutlines.ts';
 import { useProgress } from '../../state/progress.ts';
 import { useReview } from '../../state/review.ts';
 import { sectionTitle } from '../lesson/sections/sectionList.ts';
@@ -12,7 +13,6 @@ import { isTyping, ShortcutsDialog } from '../progress/ShortcutsDialog.tsx';
 import { StatusNoticeLine } from '../progress/StatusNoticeLine.tsx';
 import { useStatusChange } from '../progress/useStatusChange.ts';
 import { cardCount, dueDateWords, dueInWords } from '../review/dueWords.ts';
-import { useWrittenLessons } from '../review/lessonData.ts';
 import { useDueCards } from '../review/reviewDeck.ts';
 import { useNow } from '../review/useNow.ts';
 import { CurriculumList } from './CurriculumList.tsx';
@@ -23,10 +23,9 @@ import '../progress/progress.css';
 export function RoadmapPage() {
   const progress = useProgress((state) => state.lessons);
   const cards = useReview((state) => state.cards);
-  const written = useWrittenLessons();
   const overview = useMemo(
-    () => courseOverview(curriculum, written, progress, cards),
-    [written, progress, cards],
+    () => courseOverview(curriculum, lessonOutlines, progress, cards),
+    [progress, cards],
   );
   const ready = curriculum.filter((entry) => entry.available).length;
   const started =
@@ -111,7 +110,7 @@ function StartHere() {
 function ProgressSummary({ overview }: { overview: CourseOverview }) {
   const progress = useProgress((state) => state.lessons);
   const now = useNow();
-  const { ready, due, next } = useDueCards(now);
+  const { due, next } = useDueCards(now);
   const resume = lessonToContinue(curriculum, progress);
   const { counts, percent } = overview;
   const place = resume?.place ?? null;
@@ -123,8 +122,7 @@ function ProgressSummary({ overview }: { overview: CourseOverview }) {
       </h2>
       <div className="summary-tile summary-percent">
         <p className="summary-figure">
-          {percent === null ? '\u2026' : `${percent}%`}
-          <span className="summary-figure-unit"> of the course complete</span>
+          {percent}%<span className="summary-figure-unit"> of the course complete</span>
         </p>
         <div
           className="meter"
@@ -132,9 +130,9 @@ function ProgressSummary({ overview }: { overview: CourseOverview }) {
           aria-label="Course complete"
           aria-valuemin={0}
           aria-valuemax={100}
-          aria-valuenow={percent ?? undefined}
+          aria-valuenow={percent}
         >
-          <span style={{ width: `${percent ?? 0}%` }} />
+          <span style={{ width: `${percent}%` }} />
         </div>
         <p className="summary-note">
           {counts.done} done · {counts['in-progress']} in progress · {counts.skipped} skipped · of{' '}
@@ -165,9 +163,7 @@ function ProgressSummary({ overview }: { overview: CourseOverview }) {
       </div>
       <div className="summary-tile">
         <h3 className="summary-title">Review</h3>
-        {!ready ? (
-          <p className="summary-note">Counting the cards due\u2026</p>
-        ) : due.length > 0 ? (
+        {due.length > 0 ? (
           <>
             <p className="summary-lesson">{cardCount(due.length)} due</p>
             <Link to="/review" className="button button-quiet">

@@ -1,4 +1,5 @@
-import type { CurriculumEntry, Lesson } from '../../content/index.ts';
+import type { CurriculumEntry } from '../../content/curriculum.ts';
+import type { LessonOutline } from '../../content/lessonOutline.ts';
 import { statusOf } from '../../state/progress.ts';
 import type { LessonProgress, LessonStatus } from '../../state/progress.ts';
 import { reviewedCardIds } from '../../state/review.ts';
@@ -19,7 +20,7 @@ export interface LessonParts {
 }
 
 export function lessonParts(
-  lesson: Lesson,
+  lesson: LessonOutline,
   progress: LessonProgress | undefined,
   cards: Readonly<Record<string, StoredCard>>,
 ): LessonParts {
@@ -49,10 +50,10 @@ export function partsWords(parts: LessonParts): string {
 
 export interface LessonOverview {
   entry: CurriculumEntry;
-  /** The written lesson; undefined while it is still coming. */
-  lesson: Lesson | undefined;
+  /** The written lesson's outline; undefined for a lesson still coming. */
+  lesson: LessonOutline | undefined;
   status: LessonStatus;
-  /** Undefined for a lesson still coming, or while the lessons load. */
+  /** Undefined for a lesson still coming. */
   parts: LessonParts | undefined;
 }
 
@@ -61,16 +62,16 @@ export interface CourseOverview {
   /**
    * How much of the course is complete, 0–100: each lesson done counts whole, one under way for
    * the share of its parts done; skipped lessons are left out, lessons still coming count as not
-   * done. Null while the lessons (their parts) have not loaded.
+   * done.
    */
-  percent: number | null;
+  percent: number;
   counts: Record<LessonStatus, number>;
 }
 
-/** Each lesson's status and parts; statuses need only the progress, parts need the written lessons. */
+/** Each lesson's status and parts: statuses from the progress, parts from the lessons' outlines. */
 export function courseOverview(
   entries: readonly CurriculumEntry[],
-  written: readonly Lesson[] | undefined,
+  outlines: readonly LessonOutline[],
   progress: Readonly<Record<string, LessonProgress>>,
   cards: Readonly<Record<string, StoredCard>>,
 ): CourseOverview {
@@ -78,7 +79,7 @@ export function courseOverview(
   let counted = 0;
   let complete = 0;
   const lessons = entries.map((entry): LessonOverview => {
-    const lesson = entry.available ? written?.find((l) => l.id === entry.id) : undefined;
+    const lesson = entry.available ? outlines.find((l) => l.id === entry.id) : undefined;
     const record = entry.available ? progress[entry.id] : undefined;
     const status = statusOf(record);
     const parts = lesson === undefined ? undefined : lessonParts(lesson, record, cards);
@@ -89,7 +90,7 @@ export function courseOverview(
     }
     return { entry, lesson, status, parts };
   });
-  const percent = written === undefined ? null : counted === 0 ? 0 : Math.floor((complete / counted) * 100);
+  const percent = counted === 0 ? 0 : Math.floor((complete / counted) * 100);
   return { lessons, percent, counts };
 }
 

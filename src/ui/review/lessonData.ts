@@ -1,20 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { Lesson } from '../../content/index.ts';
+import { loadLessons } from '../../content/lessons/load.ts';
 
 /**
- * The written lessons, loaded on demand. The header's count of due cards and the roadmap's progress
- * need only the lessons' card, task and scenario ids, but those come with every lesson's text and
- * code, a large chunk: the home page draws without it and fills in the counts when it arrives.
+ * All the written lessons, for the pages that need every card's text (the Review page). They are
+ * a large download, so they load on demand; the counts elsewhere come from the lesson outlines.
  */
 let loaded: readonly Lesson[] | undefined;
-let loading: Promise<readonly Lesson[]> | undefined;
 
-export function loadLessons(): Promise<readonly Lesson[]> {
-  loading ??= import('../../content/lessons/index.ts').then((module) => {
-    loaded = module.lessons;
-    return loaded;
-  });
-  return loading;
+export async function loadWrittenLessons(): Promise<readonly Lesson[]> {
+  loaded = await loadLessons();
+  return loaded;
 }
 
 /** The written lessons; undefined until they have loaded (the first call starts loading them). */
@@ -23,7 +19,7 @@ export function useWrittenLessons(): readonly Lesson[] | undefined {
   useEffect(() => {
     if (lessons !== undefined) return;
     let current = true;
-    void loadLessons().then((all) => {
+    void loadWrittenLessons().then((all) => {
       if (current) setLessons(all);
     });
     return () => {

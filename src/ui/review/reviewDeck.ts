@@ -1,20 +1,20 @@
 import { useMemo } from 'react';
-// The curriculum itself, not content/index.ts: the header and the home page count due cards, and
-// must not pull in the scenarios (and through them the engine). The lessons load on demand.
+// The curriculum and the lessons' outlines, not content/index.ts: the header and the home page
+// count due cards, and must not pull in the scenarios (and through them the engine) or the lessons.
 import { curriculum } from '../../content/curriculum.ts';
-import type { Lesson } from '../../content/index.ts';
+import type { LessonOutline } from '../../content/lessonOutline.ts';
+import { lessonOutlines } from '../../content/lessonOutlines.ts';
 import { statusOf, useProgress } from '../../state/progress.ts';
 import type { LessonProgress } from '../../state/progress.ts';
 import { cardKey, dueCards, nextDueDate, useReview } from '../../state/review.ts';
-import { useWrittenLessons } from './lessonData.ts';
 import type { CardDeckLesson, DueCard, StoredCard } from '../../state/review.ts';
 
 /** The lessons written and marked available in the curriculum, in course order. */
-export function availableLessons(written: readonly Lesson[]): readonly Lesson[] {
+function availableLessons(): readonly LessonOutline[] {
   return curriculum
     .filter((entry) => entry.available)
-    .map((entry) => written.find((lesson) => lesson.id === entry.id))
-    .filter((lesson): lesson is Lesson => lesson !== undefined);
+    .map((entry) => lessonOutlines.find((lesson) => lesson.id === entry.id))
+    .filter((lesson): lesson is LessonOutline => lesson !== undefined);
 }
 
 /**
@@ -23,7 +23,7 @@ export function availableLessons(written: readonly Lesson[]): readonly Lesson[] 
  * no new cards: a learner opening the site for the first time has nothing due.
  */
 export function reviewDeck(
-  from: readonly Lesson[],
+  from: readonly LessonOutline[],
   progress: Readonly<Record<string, LessonProgress>>,
   cards: Readonly<Record<string, StoredCard>>,
 ): CardDeckLesson[] {
@@ -38,10 +38,6 @@ export function reviewDeck(
 }
 
 export interface DueSummary {
-  /** False until the lessons have loaded: then nothing is counted yet. */
-  ready: boolean;
-  /** The available lessons (empty until loaded). */
-  lessons: readonly Lesson[];
   due: DueCard[];
   /** When the next rated card falls due after now; null if none will. */
   next: Date | null;
@@ -51,18 +47,14 @@ export interface DueSummary {
 
 /** The cards due now across the available lessons, and when the next one falls due. */
 export function useDueCards(now: Date): DueSummary {
-  const written = useWrittenLessons();
   const progress = useProgress((state) => state.lessons);
   const cards = useReview((state) => state.cards);
   return useMemo(() => {
-    const lessons = availableLessons(written ?? []);
-    const deck = reviewDeck(lessons, progress, cards);
+    const deck = reviewDeck(availableLessons(), progress, cards);
     return {
-      ready: written !== undefined,
-      lessons,
       due: dueCards(deck, cards, now),
       next: nextDueDate(deck, cards, now),
       total: deck.reduce((sum, lesson) => sum + lesson.cards.length, 0),
     };
-  }, [written, progress, cards, now]);
+  }, [progress, cards, now]);
 }
