@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { z } from 'zod';
+// zod's tree-shakable build: these schemas are read on every page's first load.
+import { z } from 'zod/mini';
 import { newerRecords, pathPart } from './savedState.ts';
 import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
 import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
@@ -110,7 +111,7 @@ export const storedLessonSchema = z.object({
   visualFinished: z.array(z.string()),
   tasksDone: z.array(z.string()),
   answers: z.record(z.string(), z.boolean()),
-  place: z.string().nullable(),
+  place: z.nullable(z.string()),
   updatedAt: z.number(),
 });
 const storedProgress = z.object({ lessons: z.record(z.string(), z.unknown()) });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { z } from 'zod';
+// zod's tree-shakable build: these schemas are read on every page's first load.
+import { z } from 'zod/mini';
 import { newerRecords, pathPart } from './savedState.ts';
 import type { MigrationSteps, Reading, SavedShape } from './savedState.ts';
 import { keepInStepWithOtherTabs, persistedAs } from './storage.ts';
@@ -117,20 +118,21 @@ export function reviewedCardIds(
   );
 }
 
-const isoDate = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'expected a date');
-const count = z.number().int().nonnegative();
+const isoDate = z.string().check(z.refine((text) => !Number.isNaN(Date.parse(text)), 'expected a date'));
+const count = z.int().check(z.nonnegative());
+const nonNegative = z.number().check(z.nonnegative());
 /** One saved card, as the store and the progress file's import read it. */
 export const storedCardSchema = z.object({
   due: isoDate,
-  stability: z.number().nonnegative(),
-  difficulty: z.number().nonnegative(),
-  elapsed_days: z.number().nonnegative(),
-  scheduled_days: z.number().nonnegative(),
+  stability: nonNegative,
+  difficulty: nonNegative,
+  elapsed_days: nonNegative,
+  scheduled_days: nonNegative,
   learning_steps: count,
   reps: count,
   lapses: count,
   state: z.literal([0, 1, 2, 3]),
-  last_review: isoDate.nullable(),
+  last_review: z.nullable(isoDate),
 });
 const storedReview = z.object({ cards: z.record(z.string(), z.unknown()) });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * How a store's saved text is read back: the envelope zustand's `persist` writes
@@ -52,7 +52,7 @@ export interface OpenedState<T> {
   problem: { reason: UnreadableReason; version: number | null; unread: string[] } | null;
 }
 
-const envelope = z.object({ state: z.unknown(), version: z.number().int().nonnegative() });
+const envelope = z.object({ state: z.unknown(), version: z.int().check(z.nonnegative()) });
 
 /** Reads a store's saved text: parses it, migrates it step by step, validates it. Never throws. */
 export function openSaved<T>(raw: string, shape: SavedShape<T>): OpenedState<T> {

@@ -72,6 +72,8 @@ test('a learner completes a lesson start to finish, sees the roadmap update, and
   // Every card: flip it, say how well it was known.
   const cards = page.locator('#explain-it');
   await cards.scrollIntoViewIfNeeded();
+  // The cards come as they near the screen.
+  await expect(cards.getByRole('article').first()).toBeVisible();
   const cardCount = await cards.getByRole('article').count();
   expect(cardCount).toBeGreaterThanOrEqual(4);
   for (let index = 0; index < cardCount; index++) {

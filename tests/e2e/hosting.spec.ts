@@ -110,6 +110,7 @@ test('the site works under a sub-path of a plain static server', async ({ page, 
   await expect(counter).toHaveText(/^Step 0 of/);
   await page.getByRole('button', { name: 'Step forward' }).first().click();
   await expect(counter).toHaveText(/^Step 1 of/);
+  await page.locator('#code-lab').scrollIntoViewIfNeeded();
   await expect(
     page
       .getByRole('region', { name: /^Code lab: / })

@@ -17,7 +17,12 @@ const title = curriculum.find((entry) => entry.id === LESSON_ID)?.title ?? LESSO
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails if it never does. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}) {
   for (let presses = 0; presses < max; presses++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    // The target may not be there yet: parts of a lesson come as the page scrolls near them.
+    if (
+      (await target.count()) > 0 &&
+      (await target.evaluate((element) => element === document.activeElement))
+    )
+      return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   await expect(target).toBeFocused();
@@ -143,6 +148,8 @@ test('a learner completes a lesson with the keyboard alone', async ({ page }) =>
 
   // Every card: Tab to it, Enter flips it, Tab to "Good", Enter rates it.
   const cards = page.locator('#explain-it').getByRole('article');
+  // The cards come as Tab brings the page near them.
+  await tabTo(page, cards.first().getByRole('button', { name: /^Question / }), { max: 200 });
   const cardCount = await cards.count();
   expect(cardCount).toBeGreaterThanOrEqual(4);
   for (let index = 0; index < cardCount; index++) {

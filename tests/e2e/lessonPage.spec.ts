@@ -38,7 +38,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const headings = page.locator('.lesson-content > section > h2');
     await expect(headings).toHaveText(SECTIONS.map((title) => new RegExp(`${title}$`)));
     await expect(page.getByText(/^\d+ min read$/)).toBeVisible();
-    // Shiki is loaded on demand, and colours each token for the theme in use.
+    // Shiki is loaded on demand, once the code lab nears the screen, and colours each token for the
+    // theme in use.
+    await page.locator('#code-lab').scrollIntoViewIfNeeded();
     await expect(codeLab(page).locator('.code-token').first()).toBeVisible();
     const keyword = codeLab(page)
       .locator('.code-token', { hasText: /^export$/ })
@@ -86,6 +88,8 @@ test('on a phone the table of contents is a collapsible list at the top', async 
 test('the Code lab’s Copy button copies the code and says "Copied"', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(LESSON);
+  // The code lab comes as it nears the screen.
+  await page.locator('#code-lab').scrollIntoViewIfNeeded();
   const copy = page.getByRole('button', { name: /^Copy cache-aside\.ts$/ });
   await copy.click();
   await expect(page.getByRole('button', { name: /^Copied cache-aside\.ts$/ })).toBeVisible();
@@ -106,6 +110,7 @@ test('stepping the Visual highlights the line that runs in the Code lab', async 
   }
   const playerLine = await page.locator('.code-panel .code-line.is-current').getAttribute('data-line');
   expect(playerLine).not.toBeNull();
+  await page.locator('#code-lab').scrollIntoViewIfNeeded();
   await expect(codeLab(page).locator('mark.code-lab-line.is-current')).toHaveAttribute(
     'data-line',
     playerLine!,
@@ -201,5 +206,11 @@ test('without speech synthesis, read-aloud says it is not available', async ({ p
     delete (window as { speechSynthesis?: unknown }).speechSynthesis;
   });
   await page.goto(LESSON);
-  await expect(page.getByText(/Read aloud\s+is not available/)).toBeVisible();
+  const notice = page.getByRole('group', { name: 'Read aloud' });
+  await expect(notice.getByText(/Read aloud\s+is not available/)).toBeVisible();
+  // The reason is one click (or Enter) away.
+  const reason = notice.getByText('This browser cannot speak text: it has no speech synthesis.');
+  await expect(reason).toBeHidden();
+  await notice.getByText(/is not available/).click();
+  await expect(reason).toBeVisible();
 });

@@ -51,8 +51,9 @@ test('after one visit, the roadmap, a lesson with its Visual and code, and the G
   await expect(stepCounter(page)).toHaveText(/^Step 0 of/);
   await page.getByRole('button', { name: 'Step forward' }).first().click();
   await expect(stepCounter(page)).toHaveText(/^Step 1 of/);
+  // The code lab loads as it nears the screen.
+  await page.locator('#code-lab').scrollIntoViewIfNeeded();
   const codeLab = page.getByRole('region', { name: /^Code lab: / });
-  await codeLab.scrollIntoViewIfNeeded();
   await expect(codeLab.locator('.code-token').first()).toBeVisible();
 
   // The Glossary (a page not opened before this visit) loads and searches.

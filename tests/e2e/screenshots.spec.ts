@@ -1,5 +1,5 @@
 import { copyFile, mkdir } from 'node:fs/promises';
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { LESSON, expectStep } from './helpers.ts';
 
 // A frame with a packet on the wire, a freshly filled cache and a line of code highlighted: the
@@ -15,9 +15,15 @@ for (const { width, height, name } of [
     await page.setViewportSize({ width, height });
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     await page.goto(FRAME);
+    // On a phone the Visual, the code lab and the cards load as they near the screen.
+    await page.locator('#visual').scrollIntoViewIfNeeded();
     await expectStep(page, 8);
     const path = testInfo.outputPath(name);
     if (width < 600) {
+      await page.locator('#code-lab').scrollIntoViewIfNeeded();
+      await expect(page.locator('#code-lab .code-token').first()).toBeVisible();
+      await page.locator('#explain-it').scrollIntoViewIfNeeded();
+      await expect(page.locator('#explain-it').getByRole('article').first()).toBeVisible();
       await page.screenshot({ path, fullPage: true });
     } else {
       await page.getByRole('heading', { level: 2, name: 'Visual' }).evaluate((heading) => {

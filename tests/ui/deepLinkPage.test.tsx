@@ -10,6 +10,8 @@ const read = runOf(READ);
 async function open(query: string) {
   const app = renderApp(`${LESSON_PATH}?${query}`);
   await screen.findByRole('heading', { level: 1 });
+  // The Visual loads after the lesson's text.
+  await screen.findByRole('region', { name: 'Step player' });
   return app;
 }
 

@@ -60,7 +60,7 @@ describe('the code lab', () => {
     const code = await openCodeLab('?scenario=cache-aside-read&seed=1&step=0');
     expect(code.querySelector('.is-current')).toBeNull();
     expect(screen.getByText(/At step 0 of .*, no line of this code runs/)).toBeInTheDocument();
-    const player = screen.getByRole('region', { name: 'Step player' });
+    const player = await screen.findByRole('region', { name: 'Step player' });
     for (let i = 0; i < step; i++)
       await userEvent.click(within(player).getByRole('button', { name: /Step forward/ }));
     await waitFor(() => expect(code.querySelector('.is-current')).toHaveAttribute('data-line', String(line)));

@@ -1,3 +1,4 @@
+import './lessonParts.ts';
 import { render } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router';
 import { getLesson } from '../../src/content/lessons/index.ts';

@@ -85,9 +85,9 @@ describe('the lesson page', () => {
     const bigIdea = screen.getByRole('region', { name: 'Big idea' });
     for (const p of lesson.bigIdea) expect(bigIdea).toHaveTextContent(p.replace(/`/g, ''));
     expect(screen.getByRole('heading', { level: 2, name: 'Visual' })).toBeInTheDocument();
-    expect(within(screen.getByRole('tablist', { name: 'Scenarios' })).getAllByRole('tab')).toHaveLength(
-      lesson.scenarioIds.length,
-    );
+    // The Visual loads after the lesson's text.
+    const tabs = await screen.findByRole('tablist', { name: 'Scenarios' });
+    expect(within(tabs).getAllByRole('tab')).toHaveLength(lesson.scenarioIds.length);
     expect(screen.getByRole('region', { name: 'Step player' })).toBeInTheDocument();
   });
 

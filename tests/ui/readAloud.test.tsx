@@ -159,7 +159,12 @@ describe('read-aloud', () => {
     // jsdom has neither; make sure the check is for the feature, not for the global's presence.
     delete (window as { speechSynthesis?: unknown }).speechSynthesis;
     render(<Article />);
-    expect(screen.getByText(/is not available: this browser cannot speak text/)).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Read aloud' })).toHaveTextContent(
+      'Read aloud is not available',
+    );
+    expect(
+      screen.getByText('This browser cannot speak text: it has no speech synthesis.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Listen' })).not.toBeInTheDocument();
   });
 
@@ -170,7 +175,10 @@ describe('read-aloud', () => {
       render(<Article />);
       expect(screen.getByRole('button', { name: 'Listen' })).toBeDisabled();
       act(() => vi.advanceTimersByTime(VOICE_WAIT_MS + 10));
-      expect(screen.getByText(/is not available: this browser has no English voice/)).toBeInTheDocument();
+      expect(screen.getByRole('group', { name: 'Read aloud' })).toHaveTextContent(
+        'Read aloud is not available',
+      );
+      expect(screen.getByText(/^This browser has no English voice installed\./)).toBeInTheDocument();
     } finally {
       vi.useRealTimers();
     }

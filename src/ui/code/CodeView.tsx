@@ -3,6 +3,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 import type { CodeLanguage } from './highlighter.ts';
 import { useHighlightedCode } from './useHighlightedCode.ts';
+import { useNearScreen } from '../player/useNearScreen.ts';
 import { stepMarkerLines } from './useVisualStep.ts';
 import './codeLab.css';
 
@@ -30,9 +31,10 @@ export function CodeView({ title, source, lang, label, current, caption, level =
   const captionId = useId();
   const text = source.replace(/\n$/, '');
   const plainLines = useMemo(() => text.split('\n'), [text]);
-  const highlighted = useHighlightedCode(text, lang);
-  const markers = useMemo(() => stepMarkerLines(text), [text]);
   const scroller = useRef<HTMLDivElement>(null);
+  // The colours (a worker, and a span per token) wait until the code is near the screen.
+  const highlighted = useHighlightedCode(text, lang, useNearScreen(scroller));
+  const markers = useMemo(() => stepMarkerLines(text), [text]);
   const Heading = level === 3 ? 'h3' : 'h4';
 
   // Keep the Visual's line in view by scrolling the code only, never the page.

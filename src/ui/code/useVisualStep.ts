@@ -4,6 +4,7 @@ import { DEFAULT_SEED, getScenario } from '../../content/index.ts';
 import type { Lesson } from '../../content/index.ts';
 import { parseRunChoice, resolveStep } from '../player/deepLink.ts';
 import { linkedRun } from '../lesson/runChecks.ts';
+import { useTraceReady } from '../player/backgroundTrace.ts';
 
 export interface VisualStep {
   scenarioId: string;
@@ -22,28 +23,32 @@ export interface VisualStep {
 export function useVisualStep(lesson: Lesson): VisualStep | null {
   const [params] = useSearchParams();
   const search = params.toString();
-  return useMemo(() => {
+  const choice = useMemo(() => {
     const scenarios = lesson.scenarioIds.filter((id) => getScenario(id) !== undefined);
     if (scenarios.length === 0) return null;
-    const parsed = parseRunChoice(new URLSearchParams(search), {
+    return parseRunChoice(new URLSearchParams(search), {
       scenarioIds: scenarios,
       titleOf: (id) => getScenario(id)?.title ?? id,
       defaultSeed: DEFAULT_SEED,
     });
-    const scenario = getScenario(parsed.choice.scenarioId);
-    if (scenario === undefined) return null;
+  }, [lesson, search]);
+  const scenario = choice === null ? undefined : getScenario(choice.choice.scenarioId);
+  // The Visual's first run comes from a worker: until it has, there is no step to follow.
+  const ready = useTraceReady(scenario, choice?.choice.seed ?? DEFAULT_SEED);
+  return useMemo(() => {
+    if (choice === null || scenario === undefined || !ready) return null;
     const run = linkedRun(
       scenario,
-      parsed.choice.seed,
+      choice.choice.seed,
       [],
-      parsed.choice.interventions ?? [],
-      parsed.choice.race ?? null,
+      choice.choice.interventions ?? [],
+      choice.choice.race ?? null,
     );
     if (!run.ok) return null;
-    const { step } = resolveStep(parsed.stepParam, run.trace.frames.length);
+    const { step } = resolveStep(choice.stepParam, run.trace.frames.length);
     const marker = run.trace.frames[step]?.code?.marker ?? null;
     return { scenarioId: scenario.id, scenarioTitle: scenario.title, step, marker };
-  }, [lesson, search]);
+  }, [choice, scenario, ready]);
 }
 
 /** The lines of `source` that carry a `// step: <marker>` comment, 1-based. */

@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Lesson } from '../../content/index.ts';
 import { lessonTerms } from '../../content/lessonTerms.ts';
-import { glossaryEntries } from './glossary.ts';
+import { termEntries } from './glossary.ts';
 import type { GlossaryEntry } from './glossary.ts';
 import { termMatcher } from './proseSegments.ts';
 import type { TermMatcher } from './proseSegments.ts';
@@ -12,7 +12,7 @@ const GlossaryTermsContext = createContext<TermMatcher | null>(null);
 
 let siteMatcher: TermMatcher | null = null;
 function siteTerms(): TermMatcher {
-  siteMatcher ??= termMatcher(glossaryEntries(lessonTerms));
+  siteMatcher ??= termMatcher(termEntries(lessonTerms));
   return siteMatcher;
 }
 
@@ -24,7 +24,7 @@ export function useTermMatcher(): TermMatcher {
 export function LessonTermsProvider({ lesson, children }: { lesson: Lesson; children: ReactNode }) {
   const matcher = useMemo(() => {
     const known = lessonTerms.some((l) => l.id === lesson.id);
-    return known ? siteTerms() : termMatcher(glossaryEntries([...lessonTerms, lesson]));
+    return known ? siteTerms() : termMatcher(termEntries([...lessonTerms, lesson]));
   }, [lesson]);
   return <GlossaryTermsContext.Provider value={matcher}>{children}</GlossaryTermsContext.Provider>;
 }

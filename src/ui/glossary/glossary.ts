@@ -20,8 +20,8 @@ export function termAnchor(term: string): string {
   return `term-${slug === '' ? 'x' : slug}`;
 }
 
-/** Every term of every lesson, alphabetical (case- and accent-insensitive); the first lesson wins a duplicate. */
-export function glossaryEntries(lessons: readonly LessonTerms[]): GlossaryEntry[] {
+/** Every term of every lesson, in lesson order; the first lesson wins a duplicate (case-insensitive). */
+export function termEntries(lessons: readonly LessonTerms[]): GlossaryEntry[] {
   const byKey = new Map<string, GlossaryEntry>();
   for (const lesson of lessons) {
     for (const { term, definition } of lesson.terms) {
@@ -36,8 +36,16 @@ export function glossaryEntries(lessons: readonly LessonTerms[]): GlossaryEntry[
       });
     }
   }
+  return [...byKey.values()];
+}
+
+/**
+ * Every term of every lesson, alphabetical (case- and accent-insensitive), for the Glossary page.
+ * Prose links need no order: they use `termEntries`, and spare the lesson page the collator.
+ */
+export function glossaryEntries(lessons: readonly LessonTerms[]): GlossaryEntry[] {
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  return [...byKey.values()].sort((a, b) => collator.compare(a.term, b.term));
+  return termEntries(lessons).sort((a, b) => collator.compare(a.term, b.term));
 }
 
 /**

@@ -11,9 +11,11 @@ import type { PlayerCode } from '../player/StepPlayer.tsx';
 import { parsePlayerChoice, playerSearch, resolveStep } from '../player/deepLink.ts';
 import type { DeepLinkProblem, LeadingParams, PlayerPosition } from '../player/deepLink.ts';
 import { traceFor } from '../player/traceCache.ts';
+import { useTraceReady } from '../player/backgroundTrace.ts';
 import type { VisualQuestions } from '../questions/score.ts';
 import { useQuestionStops } from '../questions/useQuestionStops.tsx';
 import { LinkProblems } from './LinkProblems.tsx';
+import { PartLoading } from './sections/LaterPart.tsx';
 import { linkedRun } from './runChecks.ts';
 import './lesson.css';
 
@@ -45,11 +47,25 @@ const NO_PROBLEMS: readonly DeepLinkProblem[] = [];
 const NO_INTERVENTIONS: readonly Intervention[] = [];
 
 /**
+ * Plays one scenario once its first run is ready. That run is computed in a worker
+ * (backgroundTrace.ts), so opening a page does not freeze it while the engine works; what the
+ * learner asks for afterwards (another seed, a fork, a console line) runs on the spot.
+ */
+export function RunPlayer(props: RunPlayerProps) {
+  const [searchParams] = useSearchParams();
+  const { seed } = parsePlayerChoice(searchParams, DEFAULT_SEED).choice;
+  const ready = useTraceReady(props.scenario, seed);
+  const [shown, setShown] = useState(ready);
+  if (ready && !shown) setShown(true);
+  return shown || ready ? <ReadyRunPlayer {...props} /> : <PartLoading what="simulation" size="tall" />;
+}
+
+/**
  * Plays one scenario: the step player, the Redis console, faults injected from the diagram (a fork)
  * and a race order. Seed, faults, race and step live in the address after the page's own parameters
  * (`?<leading>&seed=&fx=&race=&step=`), so every frame can be linked to.
  */
-export function RunPlayer({
+function ReadyRunPlayer({
   scenario,
   leadingParams,
   leadingProblems = NO_PROBLEMS,

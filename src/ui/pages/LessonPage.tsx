@@ -1,12 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { lazy, useMemo, useRef } from 'react';
 import { useLoaderData, useParams } from 'react-router';
 import type { Lesson } from '../../content/index.ts';
-import { LessonCards } from '../cards/LessonCards.tsx';
-import { CodeLab } from '../code/CodeLab.tsx';
 import { LessonTermsProvider } from '../glossary/GlossaryContext.tsx';
 import { ContinueReading } from '../lesson/sections/ContinueReading.tsx';
 import { InterviewSection } from '../lesson/sections/InterviewSection.tsx';
 import { LessonSection } from '../lesson/sections/LessonSection.tsx';
+import { LaterPart } from '../lesson/sections/LaterPart.tsx';
 import { PitfallsSection } from '../lesson/sections/PitfallsSection.tsx';
 import { BigIdeaSection, DepthSection, IntuitionSection } from '../lesson/sections/ProseSections.tsx';
 import { readingTimeLabel } from '../lesson/sections/readingTime.ts';
@@ -27,6 +26,10 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 import { Page } from './Page.tsx';
 import { phaseTitle } from './phases.ts';
 import '../lesson/lesson.css';
+
+// After the text: the code lab brings the engine and the highlighter, the cards the scheduler.
+const CodeLab = lazy(async () => ({ default: (await import('../code/CodeLab.tsx')).CodeLab }));
+const LessonCards = lazy(async () => ({ default: (await import('../cards/LessonCards.tsx')).LessonCards }));
 
 /** From this width the table of contents is a sticky column beside the lesson. */
 export const SIDE_TOC_QUERY = '(min-width: 75rem)';
@@ -73,13 +76,17 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
             <VisualSection lesson={lesson} />
             <DepthSection lesson={lesson} />
             <LessonSection id="code-lab">
-              <CodeLab lesson={lesson} />
+              <LaterPart what="code lab" size="tall">
+                <CodeLab lesson={lesson} />
+              </LaterPart>
             </LessonSection>
             <PitfallsSection lesson={lesson} />
             <RealWorldSection lesson={lesson} />
             <InterviewSection lesson={lesson} />
             <LessonSection id="explain-it">
-              <LessonCards lesson={lesson} />
+              <LaterPart what="cards" size="medium">
+                <LessonCards lesson={lesson} />
+              </LaterPart>
             </LessonSection>
             <LessonSection id="do-this-today">
               <LessonTasks lesson={lesson} />

@@ -30,16 +30,22 @@ export function ReadAloud({ root }: ReadAloudProps) {
   const labelId = `${baseId}-label`;
 
   if (speech.availability === 'unsupported' || speech.availability === 'no-voices') {
+    // One line, with the reason and the way out a click away: it sits above every lesson.
     return (
-      <div className="read-aloud" role="group" aria-labelledby={labelId}>
-        <p className="read-aloud-unavailable">
-          <span id={labelId} className="read-aloud-label">
-            Read aloud
-          </span>{' '}
-          {speech.availability === 'unsupported'
-            ? 'is not available: this browser cannot speak text (it has no speech synthesis).'
-            : 'is not available: this browser has no English voice installed. Add one in your system\u2019s speech or language settings, then reload the page.'}
-        </p>
+      <div className="read-aloud read-aloud-unavailable" role="group" aria-labelledby={labelId}>
+        <details>
+          <summary>
+            <span id={labelId} className="read-aloud-label">
+              Read aloud
+            </span>{' '}
+            is not available
+          </summary>
+          <p>
+            {speech.availability === 'unsupported'
+              ? 'This browser cannot speak text: it has no speech synthesis.'
+              : 'This browser has no English voice installed. Add one in your system\u2019s speech or language settings, then reload the page.'}
+          </p>
+        </details>
       </div>
     );
   }

@@ -1,7 +1,10 @@
 import { lazy, Suspense } from 'react';
 import type { Lesson } from '../../../content/index.ts';
-import { LessonVisual } from '../LessonVisual.tsx';
 import { LessonSection } from './LessonSection.tsx';
+import { LaterPart } from './LaterPart.tsx';
+
+// The player brings the engine and the animation library: the lesson's text paints without them.
+const LessonVisual = lazy(async () => ({ default: (await import('../LessonVisual.tsx')).LessonVisual }));
 
 // The lab (uPlot, the worker) loads only when a lesson has charts.
 const LessonLabChart = lazy(async () => ({
@@ -13,7 +16,11 @@ export function VisualSection({ lesson }: { lesson: Lesson }) {
   const charts = lesson.charts ?? [];
   return (
     <LessonSection id="visual">
-      {lesson.scenarioIds.length === 0 ? null : <LessonVisual lesson={lesson} />}
+      {lesson.scenarioIds.length === 0 ? null : (
+        <LaterPart what="Visual" size="tall">
+          <LessonVisual lesson={lesson} />
+        </LaterPart>
+      )}
       {charts.length === 0 ? null : (
         <div className="lesson-lab-charts" role="group" aria-labelledby="in-the-lab">
           <p className="lesson-prose section-lede" data-read-aloud="">
