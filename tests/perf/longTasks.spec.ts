@@ -49,9 +49,12 @@ for (const lesson of LESSONS) {
   test(`${lesson.id}: playing the whole Visual at 4× makes no long task`, async ({ page }) => {
     test.setTimeout(240_000);
     await page.goto(lesson.path);
-    await expect(stepCounter(page)).toBeVisible({ timeout: 30_000 });
-    // Let the page settle first: the code lab is highlighted once Shiki has loaded.
+    // Let the page settle first. The Visual and the code lab load as they near the screen, and the
+    // code lab is highlighted once Shiki has loaded: bring each into view once.
+    await page.locator('#code-lab').scrollIntoViewIfNeeded();
     await expect(page.locator('.code-lab .code-token').first()).toBeAttached({ timeout: 60_000 });
+    await page.locator('#visual').scrollIntoViewIfNeeded();
+    await expect(stepCounter(page)).toBeVisible({ timeout: 30_000 });
     await page.waitForTimeout(1_000);
 
     // Without the lesson's questions, which would stop the run on the way.

@@ -95,6 +95,21 @@ describe('useTraceReady', () => {
     expect(screen.getAllByText('ready')).toHaveLength(2);
   });
 
+  it('does not wait for a scenario that cannot be sent to the worker', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { Probe } = await freshModules();
+    const original = FakeWorker.prototype.postMessage;
+    FakeWorker.prototype.postMessage = () => {
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    };
+    try {
+      render(<Probe scenario={SCENARIO} seed={DEFAULT_SEED} />);
+      expect(await screen.findByText('ready')).toBeInTheDocument();
+    } finally {
+      FakeWorker.prototype.postMessage = original;
+    }
+  });
+
   it('does not wait where there are no workers', async () => {
     vi.stubGlobal('Worker', undefined);
     const { Probe } = await freshModules();

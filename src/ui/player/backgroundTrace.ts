@@ -52,7 +52,13 @@ function runInBackground(scenario: Scenario, seed: number): Promise<void> {
       if (target === null) return resolve();
       const id = nextId++;
       waiting.set(id, resolve);
-      target.postMessage({ id, scenario, seed } satisfies TraceRequest);
+      try {
+        target.postMessage({ id, scenario, seed } satisfies TraceRequest);
+      } catch {
+        // A scenario that cannot be copied to the worker runs here instead.
+        waiting.delete(id);
+        resolve();
+      }
     }).finally(() => pending.delete(key));
     pending.set(key, run);
   }
