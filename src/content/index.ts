@@ -1,5 +1,8 @@
 // The content layer's public surface, for the UI. Scripts that run in Node import
-// `content/scenarios` directly (lessons pull in code samples through Vite's `?raw`).
+// `content/scenarios` directly (lessons pull in code samples through Vite's `?raw`). The lessons
+// themselves (lessons/load.ts) and their outlines and terms are imported from their own modules:
+// this one brings in the scenarios, and with them the engine, which the pages that list lessons
+// must not load.
 export {
   scenarios,
   getScenario,
@@ -7,10 +10,6 @@ export {
   scenarioGroups,
   type ScenarioGroup,
 } from './scenarios/index.ts';
-export { loadLesson, loadLessons } from './lessons/load.ts';
-export { lessonOutlines } from './lessonOutlines.ts';
-export { lessonTerms } from './lessonTerms.ts';
-export type { LessonOutline, LessonTerms } from './lessonOutline.ts';
 export { curriculum, type CurriculumEntry } from './curriculum.ts';
 export { narrate, narrationTemplates } from './narration.ts';
 export { codeLineForMarker } from './codeMarkers.ts';
