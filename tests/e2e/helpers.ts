@@ -24,6 +24,15 @@ export async function readStep(page: Page): Promise<{ step: number; last: number
   return { step: Number(match[1]), last: Number(match[2]) };
 }
 
+/**
+ * Brings a lesson's Visual into view and waits for its player. It loads as it nears the screen; a
+ * test that clicks below it first lets it settle, so that the page does not move under the click.
+ */
+export async function settleVisual(page: Page) {
+  await page.locator('#visual').scrollIntoViewIfNeeded();
+  await expect(stepCounter(page)).toBeVisible();
+}
+
 export async function expectStep(page: Page, step: number) {
   await expect(stepCounter(page)).toHaveText(new RegExp(`^Step ${step} of \\d+$`));
 }

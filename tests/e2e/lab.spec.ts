@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { settleVisual } from './helpers.ts';
 
 const LAB = '/#/playground/lab';
 /** Small enough to finish in a second or two, with two policies on two traces. */
@@ -248,6 +249,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 test('a lesson’s chart runs its comparison in the worker, and opens it in the Lab', async ({ page }) => {
   await page.goto('/#/lessons/avalanche');
+  await settleVisual(page);
   const section = page.getByRole('group', { name: 'In the lab' });
   const chart = section.getByRole('figure', { name: /One TTL against 30 seconds of jitter/ });
   await expect(chart.getByText(/385 queries in the second after 30 s/)).toBeVisible();

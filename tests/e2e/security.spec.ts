@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { watchCspViolations, watchForeignRequests, watchPageErrors } from './support/siteGuards.ts';
+import { settleVisual } from './helpers.ts';
 
 /**
  * The built site under its own Content-Security-Policy (the <meta> vite.config.ts adds to
@@ -126,7 +127,9 @@ test('every other page, the playground’s run, the Lab and a lesson’s chart w
   // A lesson's chart: the same worker and chart inside a lesson page.
   await page.goto('about:blank');
   await page.goto('/#/lessons/avalanche');
+  await settleVisual(page);
   const chart = page.getByRole('group', { name: 'In the lab' }).getByRole('figure').first();
+  await chart.scrollIntoViewIfNeeded();
   await chart.getByRole('button', { name: 'Run' }).click();
   await expect(chart.locator('.lab-status')).toHaveText(/^Done in /, { timeout: 60_000 });
   await expect(chart.locator('.line-chart-plot canvas').first()).toBeVisible();
