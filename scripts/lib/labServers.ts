@@ -64,6 +64,30 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether a TCP port on 127.0.0.1 can be listened on right now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The first of `count` consecutive TCP ports on 127.0.0.1 that nothing listens on right now, for
+ * a lab whose instances listen on a port each, one after the other.
+ */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const first = await freePort();
+    if (first + count - 1 > 65_535) continue;
+    let free = true;
+    for (let port = first + 1; free && port < first + count; port++) free = await portIsFree(port);
+    if (free) return first;
+  }
+  throw new Error(`found no ${count} free consecutive ports on 127.0.0.1`);
+}
+
 /** An executable on PATH, or null. */
 function onPath(program: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {

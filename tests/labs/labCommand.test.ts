@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labListLines, parseLabArgs, tryItLines } from '../../scripts/lib/labCommand.ts';
@@ -13,6 +13,7 @@ import {
   findPostgresBinaries,
   findRedisServer,
   freePort,
+  freePortRun,
   MissingServerError,
 } from '../../scripts/lib/labServers.ts';
 import { UsageError } from '../../scripts/lib/usageError.ts';
@@ -92,6 +93,25 @@ describe('npm run lab', () => {
   it('lists every lab', () => {
     const lines = labListLines();
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(labs.map((lab) => lab.id));
+  });
+
+  it('finds a run of free ports for a lab with several instances', async () => {
+    const first = await freePortRun(3);
+    const servers = [0, 1, 2].map(() => createServer());
+    try {
+      await Promise.all(
+        servers.map(
+          (server, i) =>
+            new Promise<void>((resolve, reject) => {
+              server.once('error', reject);
+              server.listen(first + i, '127.0.0.1', resolve);
+            }),
+        ),
+      );
+      expect(servers.map((server) => server.listening)).toEqual([true, true, true]);
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    }
   });
 
   it("prints the header's curl lines with the lab's real URLs", () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { tryItLines } from '../../scripts/lib/labCommand.ts';
-import { freePort } from '../../scripts/lib/labServers.ts';
+import { freePortRun } from '../../scripts/lib/labServers.ts';
 import { labs } from '../../src/labs/catalog.ts';
 import { LABS_DIR, useLab } from './support/harness.ts';
 
@@ -20,7 +20,8 @@ describe("each lab's main", () => {
       // Start from an empty database with this lab's tables, as `npm run lab` would.
       await lab.db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
       await lab.db.query(readFileSync(join(LABS_DIR, entry.id, 'schema.sql'), 'utf8'));
-      const port = await freePort();
+      // A lab with several instances listens on this port and the ones after it.
+      const port = await freePortRun(entry.instances);
       const { main } = await entry.load();
       const running = await main({ redisUrl: inject('redisUrl'), databaseUrl: inject('databaseUrl'), port });
       try {
