@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -34,12 +35,35 @@ const contentSecurityPolicy = (): Plugin => ({
   ],
 });
 
+/**
+ * React Router 7's package exports name only its development build, whose dev warnings stay on in
+ * production (remix-run/react-router#14102). The build takes the production one instead, which
+ * differs only in that switch; the dev server and the tests keep the warnings.
+ */
+const reactRouterProductionBuild = (): Plugin => ({
+  name: 'cachescope:react-router-production-build',
+  apply: 'build',
+  config: () => ({
+    resolve: {
+      alias: [
+        {
+          find: /^react-router$/,
+          replacement: fileURLToPath(
+            new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+          ),
+        },
+      ],
+    },
+  }),
+});
+
 // `base: './'` keeps every asset URL relative, so the built site works from any folder.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     contentSecurityPolicy(),
+    reactRouterProductionBuild(),
     // The service worker precaches the whole built site (every chunk, lazy ones and the lab's
     // worker too), so after one visit it works offline. Registered from src/app/main.tsx; every URL
     // is relative, so the site works from any folder. An update waits until the learner moves to

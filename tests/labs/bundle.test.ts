@@ -4,7 +4,7 @@
  * no module of express, redis or pg, and take files of src/labs only as `?raw` text. The module
  * list comes from the bundler itself, for the page and its workers alike.
  * ESLint's `cachescope/lab-boundary` rule catches the same mistakes in the editor; this proves
- * the result.
+ * the result. The same build checks that React Router comes in its production build (vite.config.ts).
  */
 import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
@@ -46,5 +46,8 @@ describe('the site bundle', () => {
     const fromLabs = ids.filter((id) => id.includes('/src/labs/'));
     expect(fromLabs.length).toBeGreaterThanOrEqual(21);
     expect(fromLabs.filter((id) => !id.endsWith('?raw'))).toEqual([]);
+    const router = ids.filter((id) => /[\\/]node_modules[\\/]react-router[\\/]/.test(id));
+    expect(router.length).toBeGreaterThan(0);
+    expect(router.filter((id) => !/[\\/]dist[\\/]production[\\/]/.test(id))).toEqual([]);
   }, 60_000);
 });
