@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -57,6 +58,24 @@ const reactRouterProductionBuild = (): Plugin => ({
   }),
 });
 
+/**
+ * The built page names its icon by a data: URL (public/favicon.svg, a few hundred bytes), so that
+ * the browser never asks the service worker for it. In headless Chromium, with the icon fetched
+ * through the old service worker, a new version told to take over after an in-page navigation
+ * mostly never did; without that request it always does (tests/e2e/update.spec.ts). The file
+ * stays for the manifest's icons.
+ */
+const inlineFavicon = (): Plugin => ({
+  name: 'cachescope:inline-favicon',
+  apply: 'build',
+  transformIndexHtml: (html) => {
+    const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8').trim();
+    const dataUrl = `data:image/svg+xml,${encodeURIComponent(svg.replace(/\s+/g, ' '))}`;
+    if (!html.includes('href="./favicon.svg"')) throw new Error('index.html no longer names ./favicon.svg');
+    return html.replace('href="./favicon.svg"', `href="${dataUrl}"`);
+  },
+});
+
 // `base: './'` keeps every asset URL relative, so the built site works from any folder.
 export default defineConfig({
   base: './',
@@ -64,10 +83,12 @@ export default defineConfig({
     react(),
     contentSecurityPolicy(),
     reactRouterProductionBuild(),
+    inlineFavicon(),
     // The service worker precaches the whole built site (every chunk, lazy ones and the lab's
-    // worker too), so after one visit it works offline. Registered from src/app/main.tsx; every URL
-    // is relative, so the site works from any folder. An update waits until the learner moves to
-    // another page (src/app/registerServiceWorker.ts).
+    // worker too), so after one visit it works offline. src/app/registerServiceWorker.ts registers
+    // it as ./sw.js (every URL is relative, so the site works from any folder). 'prompt': a new
+    // version waits until it is told to take over (a SKIP_WAITING message), which that file sends
+    // when the learner moves to another page.
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,9 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { servePlain, type PlainServer } from './support/plainServer.ts';
 import {
   BUILD_DIR,
   watchCspViolations,
@@ -20,58 +18,16 @@ import {
 const ROOT = resolve(import.meta.dirname, '../..', BUILD_DIR);
 const PREFIX = '/cachescope/';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-function serveBuild(): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (path === PREFIX.slice(0, -1)) {
-      response.writeHead(301, { location: PREFIX }).end();
-      return;
-    }
-    if (!path.startsWith(PREFIX)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    const relativePath = path.slice(PREFIX.length) || 'index.html';
-    const file = resolve(ROOT, relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath);
-    if (!file.startsWith(ROOT + sep)) {
-      response.writeHead(403).end('forbidden');
-      return;
-    }
-    let body: Buffer;
-    try {
-      body = readFileSync(file);
-    } catch {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(body);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
-let server: Server;
+let server: PlainServer;
 let origin: string;
 
 test.beforeAll(async () => {
-  server = await serveBuild();
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await servePlain(ROOT, { prefix: PREFIX });
+  origin = server.origin;
 });
 
 test.afterAll(async () => {
-  await new Promise((done) => server.close(done));
+  await server.close();
 });
 
 test('the site works under a sub-path of a plain static server', async ({ page, context }) => {
@@ -91,12 +47,14 @@ test('the site works under a sub-path of a plain static server', async ({ page, 
 
   await page.goto(`${origin}${PREFIX}#/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
-  // The favicon and the manifest load from the sub-path too.
+  // The manifest and its icon load from the sub-path too. (The page's own icon is a data: URL.)
   const icon = await page.locator('link[rel="icon"]').evaluate((link: HTMLLinkElement) => link.href);
+  expect(icon).toMatch(/^data:image\/svg\+xml,/);
   const manifest = await page.locator('link[rel="manifest"]').evaluate((link: HTMLLinkElement) => link.href);
-  expect(icon).toBe(`${origin}${PREFIX}favicon.svg`);
   expect(manifest).toBe(`${origin}${PREFIX}manifest.webmanifest`);
-  for (const url of [icon, manifest]) expect((await page.request.get(url)).status()).toBe(200);
+  const manifestIcon = new URL('favicon.svg', manifest).href;
+  expect(manifestIcon).toBe(`${origin}${PREFIX}favicon.svg`);
+  for (const url of [manifestIcon, manifest]) expect((await page.request.get(url)).status()).toBe(200);
 
   // The service worker's scope is the sub-path, not the server's root.
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
