@@ -4,26 +4,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './scripts/lib/contentSecurityPolicy.ts';
 
-/**
- * The built site's Content-Security-Policy: nothing inline, no eval, nothing from another origin.
- * Added to index.html at build time only, since the dev server injects inline scripts (HMR, React
- * Refresh). `frame-ancestors` is ignored in a <meta>, so it is left out.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+/** The site's Content-Security-Policy as a <meta> in the built index.html (see the policy's file). */
 const contentSecurityPolicy = (): Plugin => ({
   name: 'cachescope:content-security-policy',
   apply: 'build',

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LESSON, expectStep, narration, openLesson, readStep, stepCounter } from './helpers.ts';
+import { serveWithPolicyHeader } from './support/siteGuards.ts';
 
 test('a learner finds the lesson through the navigation', async ({ page }) => {
   await page.goto('/');
@@ -135,15 +136,8 @@ test('the site loads nothing from other origins', async ({ page, baseURL }) => {
 
 test('the lesson runs under a strict Content-Security-Policy', async ({ page }) => {
   // The site must work with no inline script or style and nothing from elsewhere; serve every
-  // document with such a policy and fail on any violation the browser reports.
-  const policy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
-    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-  await page.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
+  // document with the site's policy as a header too and fail on any violation the browser reports.
+  await serveWithPolicyHeader(page);
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { settleVisual } from './helpers.ts';
+import { serveWithPolicyHeader } from './support/siteGuards.ts';
 
 const LAB = '/#/playground/lab';
 /** Small enough to finish in a second or two, with two policies on two traces. */
@@ -201,14 +202,7 @@ test('the lab runs its worker and draws its chart under a strict Content-Securit
   baseURL,
 }) => {
   const own = new URL(baseURL ?? 'http://invalid').origin;
-  const policy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
-    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-  await page.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
+  await serveWithPolicyHeader(page);
   const problems: string[] = [];
   page.on('console', (message) => {
     if (/Content.Security.Policy|Refused/i.test(message.text())) problems.push(message.text());

@@ -1,4 +1,5 @@
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../../scripts/lib/contentSecurityPolicy.ts';
 
 /**
  * Listeners shared by the security, hosting and offline tests: what left the site's origin, and
@@ -46,6 +47,22 @@ export async function watchCspViolations(page: Page): Promise<string[]> {
   page.on('console', record);
   page.on('worker', (worker) => worker.on('console', record));
   return violations;
+}
+
+/**
+ * Serves every document the page opens with the site's Content-Security-Policy as a header too, as
+ * a host may send it: the browser then enforces both it and the page's own <meta>, and the header
+ * also forbids framing.
+ */
+export async function serveWithPolicyHeader(page: Page): Promise<void> {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY_HEADER },
+    });
+  });
 }
 
 /** Uncaught errors on the page: a policy that breaks the site often shows up as one. */
