@@ -48,12 +48,15 @@ export interface ThrowawayRedis extends ThrowawayServer {
   crash(): Promise<void>;
 }
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
+/**
+ * Listens on a TCP port of 127.0.0.1 (0: one the system picks) and closes it again: the port it
+ * got, or the listen error (EADDRINUSE when something listens there).
+ */
+function probePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.listen(port, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() =>
         typeof address === 'object' && address !== null
@@ -64,13 +67,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Whether a TCP port on 127.0.0.1 can be listened on right now. */
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return probePort(0);
 }
 
 /**
@@ -82,7 +81,11 @@ export async function freePortRun(count: number): Promise<number> {
     const first = await freePort();
     if (first + count - 1 > 65_535) continue;
     let free = true;
-    for (let port = first + 1; free && port < first + count; port++) free = await portIsFree(port);
+    for (let port = first + 1; free && port < first + count; port++)
+      free = await probePort(port).then(
+        () => true,
+        () => false,
+      );
     if (free) return first;
   }
   throw new Error(`found no ${count} free consecutive ports on 127.0.0.1`);

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { servePlain, type PlainServer } from './support/plainServer.ts';
 import {
-  BUILD_DIR,
+  BUILD_ROOT,
   watchCspViolations,
   watchForeignRequests,
   watchPageErrors,
@@ -15,14 +15,13 @@ import {
  * rewrites, no headers beyond the content type).
  */
 
-const ROOT = resolve(import.meta.dirname, '../..', BUILD_DIR);
 const PREFIX = '/cachescope/';
 
 let server: PlainServer;
 let origin: string;
 
 test.beforeAll(async () => {
-  server = await servePlain(ROOT, { prefix: PREFIX });
+  server = await servePlain(BUILD_ROOT, { prefix: PREFIX });
   origin = server.origin;
 });
 
@@ -89,15 +88,15 @@ test('the site works under a sub-path of a plain static server', async ({ page, 
 });
 
 /** Every file of the build folder, as a path relative to it with forward slashes. */
-function buildFiles(dir = ROOT): string[] {
+function buildFiles(dir = BUILD_ROOT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    return entry.isDirectory() ? buildFiles(path) : [relative(ROOT, path).split(sep).join('/')];
+    return entry.isDirectory() ? buildFiles(path) : [relative(BUILD_ROOT, path).split(sep).join('/')];
   });
 }
 
 test('the service worker precaches every file the site is made of, lazy chunks and the worker included', () => {
-  const sw = readFileSync(join(ROOT, 'sw.js'), 'utf8');
+  const sw = readFileSync(join(BUILD_ROOT, 'sw.js'), 'utf8');
   const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]));
   const files = buildFiles();
   const site = files.filter(

@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { resolve } from 'node:path';
 import { settleVisual, stepCounter } from './helpers.ts';
 import { servePlain, type PlainServer } from './support/plainServer.ts';
-import { BUILD_DIR, watchPageErrors } from './support/siteGuards.ts';
+import { BUILD_ROOT, watchPageErrors } from './support/siteGuards.ts';
 
 /**
  * A new version of the site, put on the server while the learner has it open, never interrupts a
@@ -15,7 +14,6 @@ import { BUILD_DIR, watchPageErrors } from './support/siteGuards.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-const ROOT = resolve(import.meta.dirname, '../..', BUILD_DIR);
 /** Appended to sw.js for the second version: it answers "version?" with "2". */
 const SECOND_VERSION = `
 self.addEventListener('message', (event) => {
@@ -27,7 +25,7 @@ let server: PlainServer;
 let version = 1;
 
 test.beforeAll(async () => {
-  server = await servePlain(ROOT, {
+  server = await servePlain(BUILD_ROOT, {
     rewrite: (file, body) =>
       file === 'sw.js' && version === 2 ? Buffer.concat([body, Buffer.from(SECOND_VERSION)]) : body,
   });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../../scripts/lib/contentSecurityPolicy.ts';
 
@@ -8,6 +9,8 @@ import { CONTENT_SECURITY_POLICY_HEADER } from '../../../scripts/lib/contentSecu
 
 /** The folder the Playwright web server builds into (playwright.config.ts): `dist` + E2E_SUFFIX. */
 export const BUILD_DIR = `dist${process.env.E2E_SUFFIX ?? ''}`;
+/** The same folder, as an absolute path. */
+export const BUILD_ROOT = resolve(import.meta.dirname, '../../..', BUILD_DIR);
 
 /**
  * Every request of the context (its pages, their workers and the service worker) whose origin is
