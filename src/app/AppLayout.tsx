@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { StorageNotices } from '../ui/data/StorageNotices.tsx';
 import { useDueCount } from '../ui/review/useDueCount.ts';
 import { Logo } from './Logo.tsx';
+import { takeMoveBeforeReload } from './registerServiceWorker.ts';
 import './AppLayout.css';
 
 const NAVIGATION = [
@@ -79,14 +80,17 @@ export function AppLayout() {
 /**
  * After moving to another page, put focus on its h1 so screen reader and keyboard users start at
  * the new content instead of wherever the old page left them. Only the path counts: the player
- * rewrites the query string on every step and must not steal focus.
+ * rewrites the query string on every step and must not steal focus. A page loaded by the reload a
+ * new version makes at such a move (registerServiceWorker.ts) counts as moved to, as well.
  */
 function useFocusHeadingOnNavigation(mainRef: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
-  const shownPath = useRef(pathname);
+  const shownPath = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (shownPath.current === pathname) return;
+    const first = shownPath.current === undefined;
+    const moved = first ? takeMoveBeforeReload() : shownPath.current !== pathname;
     shownPath.current = pathname;
+    if (!moved) return;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
     window.scrollTo(0, 0);

@@ -18,6 +18,34 @@ export interface ServiceWorkers {
   addEventListener(type: 'controllerchange', listener: () => void): void;
 }
 
+/**
+ * Kept in session storage across the reload an update makes, which always follows a move the
+ * learner made: the page that loads then treats itself as reached by that move (AppLayout moves
+ * focus to its heading, as after any other move).
+ */
+const MOVED_BEFORE_RELOAD = 'cachescope:moved-before-reload';
+
+/** Reloads the page as the page the learner just moved to. */
+function reloadAfterMove() {
+  try {
+    sessionStorage.setItem(MOVED_BEFORE_RELOAD, '1');
+  } catch {
+    // Storage refused: the page only loses the focus move.
+  }
+  window.location.reload();
+}
+
+/** Whether this page was loaded by such a reload; says so once. */
+export function takeMoveBeforeReload(): boolean {
+  try {
+    const moved = sessionStorage.getItem(MOVED_BEFORE_RELOAD) !== null;
+    sessionStorage.removeItem(MOVED_BEFORE_RELOAD);
+    return moved;
+  } catch {
+    return false;
+  }
+}
+
 /** How often, at most, a page looks for a new version while the learner moves around the site. */
 export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -60,10 +88,7 @@ export function updateOnNavigation(
   router: NavigatingRouter,
   registration: UpdatableRegistration,
   serviceWorkers: ServiceWorkers,
-  {
-    reload = () => window.location.reload(),
-    now = Date.now,
-  }: { reload?: () => void; now?: () => number } = {},
+  { reload = reloadAfterMove, now = Date.now }: { reload?: () => void; now?: () => number } = {},
 ): () => void {
   let lastPage = router.state.location.pathname;
   let lastCheck = now();

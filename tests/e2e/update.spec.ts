@@ -88,7 +88,7 @@ test('a new version waits while a page is open, and takes over when the learner 
   const reloaded = page.waitForEvent('load');
   await page.getByRole('link', { name: 'Glossary', exact: true }).first().click();
   await reloaded;
-  await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeFocused();
   expect(new URL(page.url()).hash).toBe('#/glossary');
   expect(await page.evaluate(() => 'loadedBeforeTheUpdate' in window)).toBe(false);
   expect(await controllingVersion(page)).toBe('2');

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { curriculum } from '../../src/content/index.ts';
@@ -32,6 +32,18 @@ describe('the site header', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Lessons' });
     expect(heading).toHaveFocus();
     expect(document.title).toBe('Lessons \u00b7 CacheScope');
+  });
+
+  it('starts at the heading after the reload a new version makes at a move, and only then', async () => {
+    sessionStorage.setItem('cachescope:moved-before-reload', '1');
+    const reloaded = await open('/lessons');
+    await waitFor(() => expect(reloaded.heading).toHaveFocus());
+    expect(sessionStorage.getItem('cachescope:moved-before-reload')).toBeNull();
+    reloaded.unmount();
+
+    const { heading } = await open('/lessons');
+    expect(heading).not.toHaveFocus();
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('has a skip link that moves focus to the content', async () => {
